@@ -1,0 +1,255 @@
+//! Every clap type, and nothing else: the command-line contract in one place.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Keep your contact network as a web, not a hub with spokes.
+///
+/// netweb remembers the people you know, what they care about, offer and seek, and who
+/// among them already knows whom, in one plain JSON file. PERSON arguments take an id,
+/// a full name, or an unambiguous prefix of either.
+#[derive(Debug, Parser)]
+#[command(name = "netweb", version, max_term_width = 100)]
+pub struct Cli {
+    /// The data file [default: the platform data directory, e.g. ~/.local/share/netweb/network.json]
+    #[arg(long, global = true, env = "NETWEB_FILE", value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    /// Print one JSON document on stdout instead of text
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to colour the output (auto: when stdout is a terminal and NO_COLOR is unset)
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record a new contact; prints their id
+    Add(AddArgs),
+    /// Change a contact: set, add to or remove from any field, rename (the id stays)
+    Edit(EditArgs),
+    /// Remove a contact and everything that points at them
+    Rm(RmArgs),
+    /// Everything about one contact
+    Show(ShowArgs),
+    /// List contacts, optionally filtered and sorted
+    List(ListArgs),
+    /// Record that two contacts know each other (or update how)
+    Link(LinkArgs),
+    /// Forget that two contacts know each other
+    Unlink(UnlinkArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) on stdout
+    Man,
+}
+
+/// Fields a person can be given, shared by `add` and `edit`.
+/// List options are repeatable and also take comma-separated values.
+#[derive(Debug, Default, Args)]
+pub struct PersonFields {
+    /// Email address
+    #[arg(long = "email", value_name = "EMAIL", value_delimiter = ',')]
+    pub emails: Vec<String>,
+    /// Phone number
+    #[arg(long = "phone", value_name = "PHONE")]
+    pub phones: Vec<String>,
+    /// Company or organisation
+    #[arg(long, value_name = "TEXT")]
+    pub company: Option<String>,
+    /// Role or job title
+    #[arg(long, value_name = "TEXT")]
+    pub role: Option<String>,
+    /// Where they live or work
+    #[arg(long, value_name = "TEXT")]
+    pub location: Option<String>,
+    /// Something they care about, e.g. --interest climbing,rust
+    #[arg(long = "interest", value_name = "TERM", value_delimiter = ',')]
+    pub interests: Vec<String>,
+    /// Something they can give others, e.g. --offer "rust mentoring"
+    #[arg(long = "offer", value_name = "TERM", value_delimiter = ',')]
+    pub offers: Vec<String>,
+    /// Something they are looking for, e.g. --seek funding
+    #[arg(long = "seek", value_name = "TERM", value_delimiter = ',')]
+    pub seeks: Vec<String>,
+    /// A tag, e.g. --tag work
+    #[arg(long = "tag", value_name = "TAG", value_delimiter = ',')]
+    pub tags: Vec<String>,
+    /// Free-form notes (replaces the notes on edit)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// When you met: YYYY-MM-DD, today or yesterday
+    #[arg(long, value_name = "DATE")]
+    pub met: Option<String>,
+    /// How often to be in touch: 14d, 2w, 3m, 1y
+    #[arg(long, value_name = "CADENCE")]
+    pub every: Option<String>,
+    /// They do not want to be introduced: `suggest` leaves them out
+    #[arg(long)]
+    pub no_intros: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Their full name
+    pub name: String,
+    #[command(flatten)]
+    pub fields: PersonFields,
+    /// Someone in your network they already know (creates a relationship)
+    #[arg(long = "knows", value_name = "PERSON")]
+    pub knows: Vec<String>,
+    /// Add even if someone with this name exists: it is a different person
+    #[arg(long)]
+    pub distinct: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// Who to change
+    pub person: String,
+    /// A new name (the id stays the same)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub fields: PersonFields,
+    /// They are open to introductions again
+    #[arg(long, conflicts_with = "no_intros")]
+    pub open_to_intros: bool,
+    /// Remove an email address
+    #[arg(long = "rm-email", value_name = "EMAIL", value_delimiter = ',')]
+    pub rm_emails: Vec<String>,
+    /// Remove a phone number
+    #[arg(long = "rm-phone", value_name = "PHONE")]
+    pub rm_phones: Vec<String>,
+    /// Remove an interest
+    #[arg(long = "rm-interest", value_name = "TERM", value_delimiter = ',')]
+    pub rm_interests: Vec<String>,
+    /// Remove an offer
+    #[arg(long = "rm-offer", value_name = "TERM", value_delimiter = ',')]
+    pub rm_offers: Vec<String>,
+    /// Remove a seek
+    #[arg(long = "rm-seek", value_name = "TERM", value_delimiter = ',')]
+    pub rm_seeks: Vec<String>,
+    /// Remove a tag
+    #[arg(long = "rm-tag", value_name = "TAG", value_delimiter = ',')]
+    pub rm_tags: Vec<String>,
+    /// Empty a field entirely
+    #[arg(
+        long = "clear",
+        value_enum,
+        value_name = "FIELD",
+        value_delimiter = ','
+    )]
+    pub clear: Vec<ClearField>,
+}
+
+/// Fields `edit --clear` can empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClearField {
+    Emails,
+    Phones,
+    Company,
+    Role,
+    Location,
+    Interests,
+    Offers,
+    Seeks,
+    Tags,
+    Notes,
+    Met,
+    Every,
+}
+
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// Who to remove
+    pub person: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Who to show
+    pub person: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only people with this interest
+    #[arg(long, value_name = "TERM")]
+    pub interest: Option<String>,
+    /// Only people with this tag
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    /// Only people whose company contains this text
+    #[arg(long, value_name = "TEXT")]
+    pub company: Option<String>,
+    /// Only people with this text in any field
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Order of the list
+    #[arg(long, value_enum, default_value_t = SortKey::Name)]
+    pub sort: SortKey,
+    /// Reverse the order
+    #[arg(long, short)]
+    pub reverse: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortKey {
+    Name,
+    Id,
+    Company,
+    /// Most connected first
+    Degree,
+    /// Most recently added first
+    Added,
+    /// Most recently met first
+    Met,
+}
+
+#[derive(Debug, Args)]
+pub struct LinkArgs {
+    /// One of the two
+    pub a: String,
+    /// The other
+    pub b: String,
+    /// How they know each other: friend, colleague, family, ...
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// How close they are, from 1 (acquaintances) to 5 (very close)
+    #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub strength: Option<u8>,
+    /// Since when: YYYY-MM-DD, today or yesterday
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// A note about the relationship
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UnlinkArgs {
+    /// One of the two
+    pub a: String,
+    /// The other
+    pub b: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for
+    pub shell: clap_complete::Shell,
+}

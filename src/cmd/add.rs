@@ -1,0 +1,61 @@
+use anyhow::{Result, bail};
+
+use crate::cli::AddArgs;
+use crate::cmd::{Ctx, fields};
+use crate::model::{Network, Person, PersonId, Relationship};
+use crate::{resolve, store, text};
+
+pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
+    let Some(name) = text::non_blank(&args.name) else {
+        bail!("the name is empty: give the person's name, e.g. netweb add \"Ada Lovelace\"");
+    };
+    let (person, _) = store::update(&ctx.file, |net| {
+        if !args.distinct
+            && let Some(existing) = net
+                .people
+                .iter()
+                .find(|p| p.name.to_lowercase() == name.to_lowercase())
+        {
+            bail!(
+                "{} is already in your network as {}\nhint: `netweb edit {}` changes them; \
+                 if this is a different person, add again with --distinct",
+                existing.name,
+                existing.id,
+                existing.id
+            );
+        }
+        let knows = resolve::people(net, &args.knows)?;
+        let mut person = Person {
+            id: unique_id(net, &name),
+            name: name.clone(),
+            added: Some(ctx.today),
+            ..Person::default()
+        };
+        fields::apply(&mut person, &args.fields, ctx.today)?;
+        for other in knows {
+            net.relationships
+                .push(Relationship::new(person.id.clone(), other));
+        }
+        net.people.push(person.clone());
+        Ok(person)
+    })?;
+    if ctx.json {
+        return ctx.print_json(&person);
+    }
+    use std::io::Write;
+    writeln!(ctx.stdout(), "{}", person.id)?;
+    Ok(())
+}
+
+/// The slug of the name, with `-2`, `-3`, ... when it is taken.
+fn unique_id(net: &Network, name: &str) -> PersonId {
+    let base = text::slug(name);
+    let taken = |id: &str| net.people.iter().any(|p| p.id.as_str() == id);
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    PersonId(id)
+}

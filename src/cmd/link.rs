@@ -1,0 +1,79 @@
+use std::io::Write;
+
+use anyhow::{Result, bail};
+use serde::Serialize;
+
+use crate::cli::LinkArgs;
+use crate::cmd::{Ctx, fields};
+use crate::model::Relationship;
+use crate::{dates, resolve, store};
+
+#[derive(Serialize)]
+struct Linked {
+    relationship: Relationship,
+    /// Whether the pair is new (false: an existing relationship was updated or unchanged).
+    created: bool,
+}
+
+pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
+    let since = args
+        .since
+        .as_deref()
+        .map(|d| dates::parse_past(d, ctx.today, "--since"))
+        .transpose()?;
+    let ((linked, names), written) = store::update(&ctx.file, |net| {
+        let a = resolve::person(net, &args.a)?;
+        let b = resolve::person(net, &args.b)?;
+        if a == b {
+            bail!(
+                "{} and {} are the same person: a relationship needs two people",
+                args.a,
+                args.b
+            );
+        }
+        let names = (net.name_of(&a).to_string(), net.name_of(&b).to_string());
+        let (at, created) = match net.relationship_index(&a, &b) {
+            Some(at) => (at, false),
+            None => {
+                net.relationships.push(Relationship::new(a, b));
+                (net.relationships.len() - 1, true)
+            }
+        };
+        let r = &mut net.relationships[at];
+        fields::set_text(&mut r.kind, args.kind.as_deref());
+        fields::set_text(&mut r.note, args.note.as_deref());
+        if args.strength.is_some() {
+            r.strength = args.strength;
+        }
+        if since.is_some() {
+            r.since = since;
+        }
+        Ok((
+            Linked {
+                relationship: r.clone(),
+                created,
+            },
+            names,
+        ))
+    })?;
+    if ctx.json {
+        return ctx.print_json(&linked);
+    }
+    let verb = match (linked.created, written) {
+        (true, _) => "linked",
+        (false, true) => "updated the link between",
+        (false, false) => "already linked, nothing changed:",
+    };
+    let r = &linked.relationship;
+    let mut details = Vec::new();
+    details.extend(r.kind.clone());
+    details.extend(r.strength.map(|s| format!("strength {s}")));
+    details.extend(r.since.map(|d| format!("since {d}")));
+    let details = if details.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", details.join(", "))
+    };
+    writeln!(ctx.stdout(), "{verb} {} and {}{details}", names.0, names.1)?;
+    Ok(())
+}

@@ -1,0 +1,90 @@
+//! The shell around the core: one file per subcommand. Each resolves its arguments,
+//! loads (or updates) the network, calls pure code, and renders or prints JSON.
+
+mod add;
+mod completions;
+mod edit;
+mod fields;
+mod link;
+mod list;
+mod rm;
+mod show;
+mod unlink;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::cli::{Cli, ColorWhen, Command};
+use crate::store;
+
+/// Settled before any work runs: where the file is, how to print, what day it is.
+pub struct Ctx {
+    pub file: PathBuf,
+    pub json: bool,
+    /// The only place the clock is read; tests pin it with `NETWEB_TODAY=YYYY-MM-DD`.
+    pub today: NaiveDate,
+}
+
+impl Ctx {
+    fn from_cli(cli: &Cli) -> Result<Ctx> {
+        let file = match &cli.file {
+            Some(path) => path.clone(),
+            None => store::default_path()?,
+        };
+        let today = match std::env::var("NETWEB_TODAY") {
+            Ok(text) => text
+                .parse()
+                .with_context(|| format!("NETWEB_TODAY={text:?} is not a date: use YYYY-MM-DD"))?,
+            Err(_) => chrono::Local::now().date_naive(),
+        };
+        Ok(Ctx {
+            file,
+            json: cli.json,
+            today,
+        })
+    }
+
+    /// Standard output, coloured only if the user's `--color` and terminal allow it.
+    pub fn stdout(&self) -> anstream::AutoStream<io::StdoutLock<'static>> {
+        anstream::AutoStream::auto(io::stdout().lock())
+    }
+
+    /// Prints a value as the command's one JSON document.
+    pub fn print_json(&self, value: &impl Serialize) -> Result<()> {
+        let mut out = io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, value)?;
+        writeln!(out)?;
+        out.flush()?;
+        Ok(())
+    }
+
+    /// A message for the person at the terminal, never part of the output.
+    pub fn note(&self, message: impl std::fmt::Display) {
+        let _ = writeln!(io::stderr(), "{message}");
+    }
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let choice = match cli.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
+    let ctx = Ctx::from_cli(&cli)?;
+    match cli.command {
+        Command::Add(args) => add::run(&ctx, args),
+        Command::Edit(args) => edit::run(&ctx, args),
+        Command::Rm(args) => rm::run(&ctx, args),
+        Command::Show(args) => show::run(&ctx, args),
+        Command::List(args) => list::run(&ctx, args),
+        Command::Link(args) => link::run(&ctx, args),
+        Command::Unlink(args) => unlink::run(&ctx, args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man => completions::man(),
+    }
+}

@@ -1,0 +1,17 @@
+use anyhow::Result;
+
+use crate::cli::ShowArgs;
+use crate::cmd::Ctx;
+use crate::query::profile;
+use crate::{render, resolve, store};
+
+pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
+    let net = store::load(&ctx.file)?;
+    let id = resolve::person(&net, &args.person)?;
+    let profile = profile::profile(&net, &id);
+    if ctx.json {
+        return ctx.print_json(&profile);
+    }
+    render::profile::write(&mut ctx.stdout(), &profile)?;
+    Ok(())
+}

@@ -1,0 +1,14 @@
+//! netweb: a person's own contact network as a web. The binary is a thin shell
+//! (`cmd`) around a pure core (`model`, `query`); tests and benches use this crate.
+
+pub mod cadence;
+pub mod cli;
+pub mod cmd;
+pub mod dates;
+pub mod model;
+pub mod query;
+pub mod render;
+pub mod resolve;
+pub mod store;
+pub mod text;
+pub mod validate;

@@ -1,0 +1,234 @@
+//! The data: what one network file holds. Field names are the contract that scripts rely on.
+//!
+//! Every record keeps the fields it does not know in `extra`, so a file written by a newer
+//! netweb or edited by hand loses nothing when this build saves it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The newest file format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Fields this build does not know, kept verbatim (sorted by key on save).
+pub type Extra = BTreeMap<String, Value>;
+
+/// A person's stable id: a slug of their name, unique in the file, never changed by a rename.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PersonId(pub String);
+
+impl PersonId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for PersonId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Network {
+    #[serde(default = "default_version")]
+    pub version: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relationships: Vec<Relationship>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interactions: Vec<Interaction>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub introductions: Vec<Introduction>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+fn default_version() -> u32 {
+    FORMAT_VERSION
+}
+
+impl Default for Network {
+    fn default() -> Self {
+        Network {
+            version: FORMAT_VERSION,
+            people: Vec::new(),
+            relationships: Vec::new(),
+            interactions: Vec::new(),
+            introductions: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emails: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phones: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interests: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seeks: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "date_opt")]
+    pub met: Option<NaiveDate>,
+    /// How often the owner wants to be in touch, e.g. "30d" or "2w".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<String>,
+    /// The person asked not to be introduced to anyone: `suggest` leaves them out.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub no_intros: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "date_opt")]
+    pub added: Option<NaiveDate>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Two contacts know each other. Undirected: `a`/`b` order carries no meaning.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relationship {
+    pub a: PersonId,
+    pub b: PersonId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// 1 (acquaintances) to 5 (very close).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strength: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "date_opt")]
+    pub since: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Relationship {
+    pub fn new(a: PersonId, b: PersonId) -> Self {
+        Relationship {
+            a,
+            b,
+            kind: None,
+            strength: None,
+            since: None,
+            note: None,
+            extra: Extra::new(),
+        }
+    }
+
+    pub fn joins(&self, x: &PersonId, y: &PersonId) -> bool {
+        (&self.a == x && &self.b == y) || (&self.a == y && &self.b == x)
+    }
+
+    pub fn touches(&self, x: &PersonId) -> bool {
+        &self.a == x || &self.b == x
+    }
+
+    /// The other end of a relationship that touches `x`.
+    pub fn other(&self, x: &PersonId) -> &PersonId {
+        if &self.a == x { &self.b } else { &self.a }
+    }
+}
+
+/// The owner was in touch with one or more contacts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Interaction {
+    #[serde(with = "date_req")]
+    pub date: NaiveDate,
+    pub people: Vec<PersonId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The owner introduced these contacts to each other.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Introduction {
+    #[serde(with = "date_req")]
+    pub date: NaiveDate,
+    pub people: Vec<PersonId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Network {
+    pub fn person(&self, id: &PersonId) -> Option<&Person> {
+        self.people.iter().find(|p| &p.id == id)
+    }
+
+    pub fn person_mut(&mut self, id: &PersonId) -> Option<&mut Person> {
+        self.people.iter_mut().find(|p| &p.id == id)
+    }
+
+    /// The display name of an id, falling back to the id itself.
+    pub fn name_of<'a>(&'a self, id: &'a PersonId) -> &'a str {
+        self.person(id).map_or(id.as_str(), |p| p.name.as_str())
+    }
+
+    pub fn relationship_index(&self, x: &PersonId, y: &PersonId) -> Option<usize> {
+        self.relationships.iter().position(|r| r.joins(x, y))
+    }
+}
+
+/// Dates are ISO `YYYY-MM-DD`; these give a hand-edited file a message that says so.
+mod date_req {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&d.format("%Y-%m-%d"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+            D::Error::custom(format!(
+                "invalid date {text:?}: dates are written YYYY-MM-DD, e.g. 2024-05-01"
+            ))
+        })
+    }
+}
+
+mod date_opt {
+    use chrono::NaiveDate;
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => super::date_req::serialize(d, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        super::date_req::deserialize(d).map(Some)
+    }
+}

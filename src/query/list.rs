@@ -1,0 +1,186 @@
+//! Filtering and sorting people for `list`.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use crate::model::{Network, Person, PersonId};
+use crate::text::normalize_term;
+
+#[derive(Debug, Default)]
+pub struct Filter {
+    pub interest: Option<String>,
+    pub tag: Option<String>,
+    /// Case-insensitive substring of the company.
+    pub company: Option<String>,
+    /// Case-insensitive substring of any text field.
+    pub search: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Name,
+    Id,
+    Company,
+    Degree,
+    Added,
+    Met,
+}
+
+#[derive(Debug)]
+pub struct Row<'a> {
+    pub person: &'a Person,
+    /// How many of your other contacts they know.
+    pub degree: usize,
+}
+
+pub fn list<'a>(net: &'a Network, filter: &Filter, sort: Sort, reverse: bool) -> Vec<Row<'a>> {
+    let mut degree: HashMap<&PersonId, usize> = HashMap::new();
+    for r in &net.relationships {
+        *degree.entry(&r.a).or_default() += 1;
+        *degree.entry(&r.b).or_default() += 1;
+    }
+    let mut rows: Vec<Row> = net
+        .people
+        .iter()
+        .filter(|p| matches(p, filter))
+        .map(|p| Row {
+            person: p,
+            degree: degree.get(&p.id).copied().unwrap_or(0),
+        })
+        .collect();
+    rows.sort_by(|x, y| order(x, y, sort).then_with(|| by_name(x.person, y.person)));
+    if reverse {
+        rows.reverse();
+    }
+    rows
+}
+
+fn by_name(x: &Person, y: &Person) -> Ordering {
+    x.name
+        .to_lowercase()
+        .cmp(&y.name.to_lowercase())
+        .then_with(|| x.id.cmp(&y.id))
+}
+
+/// The primary order; ties fall back to the name. "Most" sorts put the largest first,
+/// and people without a value go last.
+fn order(x: &Row, y: &Row, sort: Sort) -> Ordering {
+    let (a, b) = (x.person, y.person);
+    match sort {
+        Sort::Name => Ordering::Equal,
+        Sort::Id => a.id.cmp(&b.id),
+        Sort::Company => lower(&a.company)
+            .is_none()
+            .cmp(&lower(&b.company).is_none())
+            .then_with(|| lower(&a.company).cmp(&lower(&b.company))),
+        Sort::Degree => y.degree.cmp(&x.degree),
+        Sort::Added => b.added.cmp(&a.added),
+        Sort::Met => b.met.cmp(&a.met),
+    }
+}
+
+fn lower(s: &Option<String>) -> Option<String> {
+    s.as_ref().map(|s| s.to_lowercase())
+}
+
+fn matches(p: &Person, f: &Filter) -> bool {
+    let has_term = |list: &[String], term: &Option<String>| match term {
+        Some(t) => list.contains(&normalize_term(t)),
+        None => true,
+    };
+    let contains = |hay: &str, needle: &str| hay.to_lowercase().contains(&needle.to_lowercase());
+    has_term(&p.interests, &f.interest)
+        && has_term(&p.tags, &f.tag)
+        && f.company
+            .as_ref()
+            .is_none_or(|c| p.company.as_deref().is_some_and(|pc| contains(pc, c)))
+        && f.search
+            .as_ref()
+            .is_none_or(|s| searchable(p).any(|field| contains(field, s.trim())))
+}
+
+/// Every text a free-text search looks at.
+fn searchable(p: &Person) -> impl Iterator<Item = &str> {
+    let singles = [
+        Some(p.name.as_str()),
+        Some(p.id.as_str()),
+        p.company.as_deref(),
+        p.role.as_deref(),
+        p.location.as_deref(),
+        p.notes.as_deref(),
+    ];
+    let lists = [
+        &p.emails,
+        &p.phones,
+        &p.interests,
+        &p.offers,
+        &p.seeks,
+        &p.tags,
+    ];
+    singles
+        .into_iter()
+        .flatten()
+        .chain(lists.into_iter().flatten().map(String::as_str))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, company: Option<&str>, interests: &[&str]) -> Person {
+        Person {
+            id: PersonId(id.into()),
+            name: id.to_uppercase(),
+            company: company.map(String::from),
+            interests: interests.iter().map(|s| s.to_string()).collect(),
+            ..Person::default()
+        }
+    }
+
+    fn ids(rows: &[Row]) -> Vec<String> {
+        rows.iter().map(|r| r.person.id.to_string()).collect()
+    }
+
+    #[test]
+    fn filters_combine() {
+        let net = Network {
+            people: vec![
+                person("b", Some("Acme Corp"), &["rust"]),
+                person("a", Some("acme"), &["go"]),
+                person("c", None, &["rust"]),
+            ],
+            ..Network::default()
+        };
+        let f = Filter {
+            company: Some("ACME".into()),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&list(&net, &f, Sort::Name, false)), ["a", "b"]);
+        let f = Filter {
+            interest: Some(" Rust ".into()),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&list(&net, &f, Sort::Name, false)), ["b", "c"]);
+        let f = Filter {
+            search: Some("corp".into()),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&list(&net, &f, Sort::Name, true)), ["b"]);
+    }
+
+    #[test]
+    fn company_sort_puts_missing_last() {
+        let net = Network {
+            people: vec![
+                person("a", None, &[]),
+                person("b", Some("Zeta"), &[]),
+                person("c", Some("alpha"), &[]),
+            ],
+            ..Network::default()
+        };
+        assert_eq!(
+            ids(&list(&net, &Filter::default(), Sort::Company, false)),
+            ["c", "b", "a"]
+        );
+    }
+}

@@ -1,0 +1,5 @@
+//! Pure questions over a network and an explicit `today`. They return plain structs
+//! (which `--json` prints as they are) and never print or touch files.
+
+pub mod list;
+pub mod profile;

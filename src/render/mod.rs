@@ -1,0 +1,116 @@
+//! Human output: aligned tables and a few styles, from the same structs `--json` prints.
+//! Everything writes to a `Write` so a closed pipe surfaces as an error, not a panic.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+use unicode_width::UnicodeWidthStr;
+
+pub mod list;
+pub mod profile;
+
+pub const HEADER: Style = Style::new().bold().underline();
+pub const NAME: Style = Style::new().bold();
+pub const DIM: Style = Style::new().dimmed();
+pub const ID: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
+pub const GOOD: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
+
+/// Left-aligned columns separated by two spaces. Cells are measured by display width,
+/// so accented and wide names line up. Written by hand because the table crates either
+/// pull in a terminal library to colour cells or draw borders we do not want.
+pub struct Table {
+    headers: Vec<&'static str>,
+    rows: Vec<Vec<(String, Style)>>,
+}
+
+impl Table {
+    pub fn new(headers: &[&'static str]) -> Self {
+        Table {
+            headers: headers.to_vec(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<(String, Style)>) {
+        self.rows.push(cells);
+    }
+
+    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
+        for row in &self.rows {
+            for (i, (cell, _)) in row.iter().enumerate() {
+                widths[i] = widths[i].max(cell.width());
+            }
+        }
+        let header: Vec<(String, Style)> = self
+            .headers
+            .iter()
+            .map(|h| (h.to_string(), HEADER))
+            .collect();
+        for row in std::iter::once(&header).chain(&self.rows) {
+            let last = row.len().saturating_sub(1);
+            for (i, (cell, style)) in row.iter().enumerate() {
+                write!(out, "{style}{cell}{style:#}")?;
+                if i < last {
+                    let pad = widths[i] - cell.width() + 2;
+                    write!(out, "{:pad$}", "")?;
+                }
+            }
+            writeln!(out)?;
+        }
+        Ok(())
+    }
+}
+
+/// Cuts text to a display width, marking the cut with an ellipsis.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.to_string().width() >= max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// "1 person", "2 people": counts in sentences read naturally.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_align_by_display_width() {
+        let mut t = Table::new(&["NAME", "ID"]);
+        t.row(vec![
+            ("Zoë".into(), Style::new()),
+            ("zoe".into(), Style::new()),
+        ]);
+        t.row(vec![
+            ("Bartholomew".into(), Style::new()),
+            ("bart".into(), Style::new()),
+        ]);
+        let mut out = Vec::new();
+        t.write(&mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let plain = anstream::adapter::strip_str(&text).to_string();
+        assert_eq!(
+            plain,
+            "NAME         ID\nZoë          zoe\nBartholomew  bart\n"
+        );
+    }
+
+    #[test]
+    fn truncate_marks_the_cut() {
+        assert_eq!(truncate("bookbinding", 5), "book…");
+        assert_eq!(truncate("rust", 5), "rust");
+    }
+}

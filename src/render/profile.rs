@@ -1,0 +1,93 @@
+use std::io::{self, Write};
+
+use crate::query::profile::Profile;
+use crate::render::{DIM, HEADER, ID, NAME};
+
+/// How many past interactions `show` lists; `--json` has them all.
+const RECENT: usize = 5;
+
+pub fn write(out: &mut impl Write, pr: &Profile) -> io::Result<()> {
+    let p = pr.person;
+    writeln!(out, "{NAME}{}{NAME:#}  {ID}{}{ID:#}", p.name, p.id)?;
+    let work = match (&p.role, &p.company) {
+        (Some(r), Some(c)) => Some(format!("{r} at {c}")),
+        (Some(x), None) | (None, Some(x)) => Some(x.clone()),
+        (None, None) => None,
+    };
+    let mut field = |label: &str, value: Option<String>| -> io::Result<()> {
+        match value {
+            Some(v) if !v.is_empty() => writeln!(out, "  {DIM}{label:<10}{DIM:#} {v}"),
+            _ => Ok(()),
+        }
+    };
+    field("work", work)?;
+    field("location", p.location.clone())?;
+    field("email", Some(p.emails.join(", ")))?;
+    field("phone", Some(p.phones.join(", ")))?;
+    field("interests", Some(p.interests.join(", ")))?;
+    field("offers", Some(p.offers.join(", ")))?;
+    field("seeks", Some(p.seeks.join(", ")))?;
+    field("tags", Some(p.tags.join(", ")))?;
+    field("met", p.met.map(|d| d.to_string()))?;
+    field("every", p.every.clone())?;
+    field(
+        "intros",
+        p.no_intros
+            .then(|| "does not want to be introduced".to_string()),
+    )?;
+    field("added", p.added.map(|d| d.to_string()))?;
+    field("notes", p.notes.clone())?;
+
+    writeln!(out)?;
+    if pr.relationships.is_empty() {
+        writeln!(
+            out,
+            "{HEADER}Knows{HEADER:#}  {DIM}no one else in your network yet{DIM:#}"
+        )?;
+    } else {
+        writeln!(out, "{HEADER}Knows{HEADER:#} ({})", pr.relationships.len())?;
+        for t in &pr.relationships {
+            let mut details = Vec::new();
+            details.extend(t.kind.map(String::from));
+            details.extend(t.strength.map(|s| format!("strength {s}")));
+            details.extend(t.since.map(|d| format!("since {d}")));
+            details.extend(t.note.map(String::from));
+            let details = if details.is_empty() {
+                String::new()
+            } else {
+                format!("  {DIM}{}{DIM:#}", details.join(", "))
+            };
+            writeln!(out, "  {}  {ID}{}{ID:#}{details}", t.name, t.id)?;
+        }
+    }
+    if !pr.introductions.is_empty() {
+        writeln!(out, "\n{HEADER}Introductions{HEADER:#}")?;
+        for x in &pr.introductions {
+            let others: Vec<&str> = x
+                .people
+                .iter()
+                .filter(|id| **id != p.id)
+                .map(|id| id.as_str())
+                .collect();
+            let note = x
+                .note
+                .as_deref()
+                .map(|n| format!("  {DIM}{n}{DIM:#}"))
+                .unwrap_or_default();
+            writeln!(out, "  {}  to {}{note}", x.date, others.join(", "))?;
+        }
+    }
+    if !pr.interactions.is_empty() {
+        writeln!(out, "\n{HEADER}Recent contact{HEADER:#}")?;
+        for x in pr.interactions.iter().take(RECENT) {
+            let kind = x.kind.as_deref().unwrap_or("contact");
+            let note = x
+                .note
+                .as_deref()
+                .map(|n| format!("  {DIM}{n}{DIM:#}"))
+                .unwrap_or_default();
+            writeln!(out, "  {}  {kind}{note}", x.date)?;
+        }
+    }
+    Ok(())
+}

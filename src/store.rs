@@ -1,0 +1,293 @@
+//! Where the data file lives and how it is read and written without ever losing it.
+//!
+//! Reads never lock and never create anything: a missing file is an empty network, and a
+//! save replaces the file atomically, so a reader sees the old or the new version whole.
+//! Writes take an exclusive lock on a sidecar `network.json.lock` for the whole
+//! read-modify-write, so concurrent commands from scripts serialise instead of losing
+//! each other's changes. The lock is on a sidecar because the rename swaps in a new inode.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use crate::model::{FORMAT_VERSION, Network};
+use crate::validate;
+
+/// The default data file: `network.json` in the platform data directory
+/// (on Linux `~/.local/share/netweb/network.json`).
+pub fn default_path() -> Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "netweb").context(
+        "could not find a home directory for the data file: pass --file PATH or set NETWEB_FILE",
+    )?;
+    Ok(dirs.data_dir().join("network.json"))
+}
+
+/// Reads the network for a command that only looks. A missing file is an empty network.
+pub fn load(path: &Path) -> Result<Network> {
+    match read_bytes(path)? {
+        None => Ok(Network::default()),
+        Some(bytes) => parse(path, &bytes),
+    }
+}
+
+/// Runs a change under the lock: load, apply `change`, and save only if the network
+/// differs afterwards. Returns what `change` returned and whether the file was written.
+pub fn update<T>(path: &Path, change: impl FnOnce(&mut Network) -> Result<T>) -> Result<(T, bool)> {
+    let target = resolve_symlinks(path)?;
+    let dir = parent_dir(&target);
+    create_private_dir(dir)?;
+    let _lock = lock(&target)?;
+
+    let mut net = match read_bytes(&target)? {
+        None => Network::default(),
+        Some(bytes) => parse(&target, &bytes)?,
+    };
+    if net.version > FORMAT_VERSION {
+        bail!(
+            "{} is format version {}, but this netweb only knows up to version {FORMAT_VERSION}; \
+             it was left unchanged so a newer netweb's data is not lost. Upgrade netweb to change it",
+            target.display(),
+            net.version
+        );
+    }
+    let before = net.clone();
+    let value = change(&mut net)?;
+    if net == before {
+        return Ok((value, false));
+    }
+    // A change that breaks the rules is a bug in netweb, never something to save.
+    let found = validate::problems(&net);
+    if !found.is_empty() {
+        bail!(
+            "internal error: refusing to save an invalid network:\n{}",
+            validate::describe(&found)
+        );
+    }
+    save(&target, &net)?;
+    Ok((value, true))
+}
+
+/// The file's bytes, or `None` when it does not exist yet.
+fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("could not read {}", path.display())),
+    }
+}
+
+/// Parses and checks a file. Errors name the file, line and column, and how to fix it.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Network> {
+    // Editors on some systems add a byte-order mark; it carries no meaning in JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Network::default());
+    }
+    let mut net: Network = serde_json::from_slice(bytes).map_err(|e| {
+        let text = e.to_string();
+        let reason = text.split(" at line ").next().unwrap_or(&text);
+        anyhow::anyhow!(
+            "{}:{}:{}: {reason}\nhint: fix the file by hand{}",
+            path.display(),
+            e.line(),
+            e.column(),
+            backup_hint(path)
+        )
+    })?;
+    let found = validate::problems(&net);
+    if !found.is_empty() {
+        bail!(
+            "{} has {} problem{}:\n{}\nhint: fix the file by hand{}",
+            path.display(),
+            found.len(),
+            if found.len() == 1 { "" } else { "s" },
+            validate::describe(&found),
+            backup_hint(path)
+        );
+    }
+    validate::normalize(&mut net);
+    Ok(net)
+}
+
+fn backup_hint(path: &Path) -> String {
+    let bak = sidecar(path, "bak");
+    if bak.exists() {
+        format!(" (the previous version is in {})", bak.display())
+    } else {
+        String::new()
+    }
+}
+
+/// `network.json` -> `network.json.<ext>`, beside it.
+fn sidecar(path: &Path, ext: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".");
+    name.push(ext);
+    path.with_file_name(name)
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// A data file kept as a symlink (into a synced folder or a git checkout) is written
+/// through: the link stays, the file it points at is replaced.
+fn resolve_symlinks(path: &Path) -> Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = fs::read_link(&current)
+                    .with_context(|| format!("could not read the link {}", current.display()))?;
+                current = parent_dir(&current).join(link);
+            }
+            _ => return Ok(current),
+        }
+    }
+    bail!("{} is a loop of symbolic links", path.display())
+}
+
+fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(dir)
+        .with_context(|| format!("could not create the directory {}", dir.display()))
+}
+
+fn private_options() -> OpenOptions {
+    let mut opts = OpenOptions::new();
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    opts
+}
+
+/// Takes the exclusive lock; it is released when the returned file is dropped, including
+/// when the process dies, so a stale lock file never blocks the next run.
+fn lock(target: &Path) -> Result<File> {
+    let path = sidecar(target, "lock");
+    let file = private_options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .with_context(|| format!("could not open the lock file {}", path.display()))?;
+    file.lock()
+        .with_context(|| format!("could not lock {}", path.display()))?;
+    Ok(file)
+}
+
+/// The bytes a network is saved as: pretty, stable key order, one trailing newline.
+pub fn to_bytes(net: &Network) -> Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(net).context("could not serialise the network")?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Replaces `target` atomically: write a temp file beside it, fsync, keep the old
+/// version as `.bak`, rename over, fsync the directory so the rename itself is durable.
+fn save(target: &Path, net: &Network) -> Result<()> {
+    let bytes = to_bytes(net)?;
+    let dir = parent_dir(target);
+    let old_meta = fs::metadata(target).ok();
+    let fail = |what: &str| {
+        format!(
+            "could not {what} {}; the file was not changed",
+            target.display()
+        )
+    };
+
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".netweb-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| fail("create a temporary file to save"))?;
+    tmp.write_all(&bytes).with_context(|| fail("write"))?;
+    if let Some(meta) = &old_meta {
+        keep_owner_and_mode(tmp.as_file(), meta);
+    }
+    tmp.as_file().sync_all().with_context(|| fail("flush"))?;
+
+    if old_meta.is_some() {
+        keep_backup(target)?;
+    }
+    tmp.persist(target)
+        .map_err(|e| e.error)
+        .with_context(|| fail("replace"))?;
+    if let Ok(d) = File::open(dir) {
+        // Not every filesystem lets a directory be synced; the data itself is on disk.
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// The temp file starts owner-only (0600); an existing file's mode and owner win.
+fn keep_owner_and_mode(file: &File, meta: &fs::Metadata) {
+    let _ = file.set_permissions(meta.permissions());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Only root can give a file away; for anyone else this is a no-op or refused.
+        let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
+    }
+}
+
+/// Keeps the version about to be replaced as `network.json.bak`. A hard link costs
+/// nothing and is atomic; filesystems without links get a copy.
+fn keep_backup(target: &Path) -> Result<()> {
+    let bak = sidecar(target, "bak");
+    match fs::remove_file(&bak) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => {
+            return Err(e)
+                .with_context(|| format!("could not replace the backup {}", bak.display()));
+        }
+    }
+    if fs::hard_link(target, &bak).is_err() {
+        fs::copy(target, &bak).with_context(|| {
+            format!(
+                "could not keep a backup in {}; the file was not changed",
+                bak.display()
+            )
+        })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sidecars_sit_beside_the_file() {
+        assert_eq!(
+            sidecar(Path::new("/d/network.json"), "lock"),
+            Path::new("/d/network.json.lock")
+        );
+        assert_eq!(sidecar(Path::new("n.json"), "bak"), Path::new("n.json.bak"));
+    }
+
+    #[test]
+    fn parse_errors_name_line_and_column() {
+        let err = parse(Path::new("x.json"), b"{\n  \"people\": [,]\n}").unwrap_err();
+        assert!(err.to_string().starts_with("x.json:2:14: "), "{err}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let net = parse(Path::new("x.json"), b"\xEF\xBB\xBF{\"version\": 1}").unwrap();
+        assert!(net.people.is_empty());
+    }
+}

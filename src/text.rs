@@ -1,0 +1,117 @@
+//! Small text rules shared by every command: how list terms are normalised and matched.
+
+/// Interests, offers, seeks and tags are stored trimmed, lower-cased, with single spaces.
+pub fn normalize_term(raw: &str) -> String {
+    raw.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Adds terms to a list, normalised, skipping empties and ones already present.
+/// Returns whether anything was added.
+pub fn add_terms(list: &mut Vec<String>, terms: &[String]) -> bool {
+    let before = list.len();
+    for term in terms.iter().map(|t| normalize_term(t)) {
+        if !term.is_empty() && !list.contains(&term) {
+            list.push(term);
+        }
+    }
+    list.len() != before
+}
+
+/// Removes terms (matched case-insensitively). Returns the ones that were not there.
+pub fn remove_terms(list: &mut Vec<String>, terms: &[String]) -> Vec<String> {
+    let mut missing = Vec::new();
+    for term in terms.iter().map(|t| normalize_term(t)) {
+        let before = list.len();
+        list.retain(|t| *t != term);
+        if list.len() == before && !term.is_empty() {
+            missing.push(term);
+        }
+    }
+    missing
+}
+
+/// Adds free-form values (emails, phones) trimmed and without duplicates, keeping their case.
+pub fn add_values(list: &mut Vec<String>, values: &[String]) -> bool {
+    let before = list.len();
+    for value in values.iter().map(|v| v.trim()) {
+        if !value.is_empty() && !list.iter().any(|v| v.eq_ignore_ascii_case(value)) {
+            list.push(value.to_string());
+        }
+    }
+    list.len() != before
+}
+
+/// Removes free-form values (matched case-insensitively). Returns the ones not found.
+pub fn remove_values(list: &mut Vec<String>, values: &[String]) -> Vec<String> {
+    let mut missing = Vec::new();
+    for value in values.iter().map(|v| v.trim()) {
+        let before = list.len();
+        list.retain(|v| !v.eq_ignore_ascii_case(value));
+        if list.len() == before && !value.is_empty() {
+            missing.push(value.to_string());
+        }
+    }
+    missing
+}
+
+/// A trimmed optional text field: `None` when blank.
+pub fn non_blank(raw: &str) -> Option<String> {
+    let t = raw.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// The slug an id is made from: ASCII (transliterated), lower-case, words joined by `-`.
+pub fn slug(name: &str) -> String {
+    let ascii = deunicode::deunicode(name).to_lowercase();
+    let words: Vec<&str> = ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        "person".to_string()
+    } else {
+        words.join("-")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_trimmed_lowercased_and_single_spaced() {
+        assert_eq!(normalize_term("  Machine   Learning "), "machine learning");
+    }
+
+    #[test]
+    fn add_terms_skips_duplicates_and_blanks() {
+        let mut list = vec!["rust".to_string()];
+        assert!(add_terms(
+            &mut list,
+            &["Rust".into(), " ".into(), "Go".into()]
+        ));
+        assert_eq!(list, ["rust", "go"]);
+        assert!(!add_terms(&mut list, &["GO".into()]));
+    }
+
+    #[test]
+    fn remove_terms_reports_missing() {
+        let mut list = vec!["rust".to_string(), "go".to_string()];
+        assert_eq!(
+            remove_terms(&mut list, &["RUST".into(), "zig".into()]),
+            ["zig"]
+        );
+        assert_eq!(list, ["go"]);
+    }
+
+    #[test]
+    fn slugs_transliterate_and_join() {
+        assert_eq!(slug("Zoë  Müller-Lüdenscheidt"), "zoe-muller-ludenscheidt");
+        assert_eq!(slug("Ada Lovelace"), "ada-lovelace");
+        assert_eq!(slug("!!!"), "person");
+        assert_eq!(slug("李小龍"), "li-xiao-long");
+    }
+}
