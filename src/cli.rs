@@ -253,3 +253,13 @@ pub struct CompletionsArgs {
     /// The shell to write completions for
     pub shell: clap_complete::Shell,
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

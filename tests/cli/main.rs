@@ -1,0 +1,10 @@
+//! End-to-end tests: the real binary on temp files.
+
+mod common;
+
+mod edit;
+mod errors;
+mod links;
+mod output;
+mod people;
+mod store;
