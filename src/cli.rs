@@ -51,6 +51,12 @@ pub enum Command {
     Link(LinkArgs),
     /// Forget that two contacts know each other
     Unlink(UnlinkArgs),
+    /// Who should meet whom, and why: ranked introductions (or groups with --groups)
+    Suggest(SuggestArgs),
+    /// Record that you introduced these people to each other
+    Intro(IntroArgs),
+    /// List the introductions you have made, newest first
+    Intros,
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the man page (roff) on stdout
@@ -246,6 +252,41 @@ pub struct UnlinkArgs {
     pub a: String,
     /// The other
     pub b: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// Only introductions for this person
+    #[arg(long = "for", value_name = "PERSON")]
+    pub for_person: Option<String>,
+    /// Only introductions around this interest (both share it, or it is what is offered/sought)
+    #[arg(long, value_name = "TERM")]
+    pub interest: Option<String>,
+    /// Only introductions where someone has this tag
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    /// How many suggestions to show
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Hide suggestions scoring below this
+    #[arg(long, value_name = "SCORE")]
+    pub min_score: Option<f64>,
+    /// Suggest small groups (3-6 people) who share a rare interest or a need
+    #[arg(long)]
+    pub groups: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IntroArgs {
+    /// The people you introduced (two or more)
+    #[arg(required = true, num_args = 2.., value_name = "PERSON")]
+    pub people: Vec<String>,
+    /// What the introduction was about
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// When: YYYY-MM-DD, today or yesterday [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -5,10 +5,13 @@ mod add;
 mod completions;
 mod edit;
 mod fields;
+mod intro;
+mod intros;
 mod link;
 mod list;
 mod rm;
 mod show;
+mod suggest;
 mod unlink;
 
 use std::io::{self, Write};
@@ -84,6 +87,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::List(args) => list::run(&ctx, args),
         Command::Link(args) => link::run(&ctx, args),
         Command::Unlink(args) => unlink::run(&ctx, args),
+        Command::Intro(args) => intro::run(&ctx, args),
+        Command::Intros => intros::run(&ctx),
+        Command::Suggest(args) => suggest::run(&ctx, args),
         Command::Completions(args) => completions::completions(args),
         Command::Man => completions::man(),
     }

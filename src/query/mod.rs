@@ -1,5 +1,8 @@
 //! Pure questions over a network and an explicit `today`. They return plain structs
 //! (which `--json` prints as they are) and never print or touch files.
 
+pub mod intros;
 pub mod list;
 pub mod profile;
+pub mod suggest;
+pub mod vocab;

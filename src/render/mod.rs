@@ -6,8 +6,10 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
+pub mod intros;
 pub mod list;
 pub mod profile;
+pub mod suggest;
 
 pub const HEADER: Style = Style::new().bold().underline();
 pub const NAME: Style = Style::new().bold();
@@ -81,6 +83,18 @@ pub fn truncate(text: &str, max: usize) -> String {
 /// "1 person", "2 people": counts in sentences read naturally.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "A and B", "A, B and C".
+pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
 }
 
 #[cfg(test)]

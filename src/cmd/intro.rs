@@ -1,0 +1,73 @@
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::cli::IntroArgs;
+use crate::cmd::Ctx;
+use crate::model::{Extra, Introduction, Relationship};
+use crate::render::{count, join_names};
+use crate::{dates, resolve, store, text};
+
+/// The relationship kind an introduction creates.
+pub const INTRODUCED: &str = "introduced";
+
+#[derive(Serialize)]
+struct Recorded {
+    introduction: Introduction,
+    /// Relationships created among the people (pairs that did not know each other yet).
+    new_relationships: usize,
+}
+
+pub fn run(ctx: &Ctx, args: IntroArgs) -> Result<()> {
+    let date = match &args.date {
+        Some(d) => dates::parse_past(d, ctx.today, "--date")?,
+        None => ctx.today,
+    };
+    let ((recorded, names), _) = store::update(&ctx.file, |net| {
+        let people = resolve::people(net, &args.people)?;
+        let mut new_relationships = 0;
+        for (i, a) in people.iter().enumerate() {
+            for b in &people[i + 1..] {
+                if net.relationship_index(a, b).is_none() {
+                    let mut r = Relationship::new(a.clone(), b.clone());
+                    r.kind = Some(INTRODUCED.to_string());
+                    r.since = Some(date);
+                    net.relationships.push(r);
+                    new_relationships += 1;
+                }
+            }
+        }
+        let introduction = Introduction {
+            date,
+            people,
+            note: args.note.as_deref().and_then(text::non_blank),
+            extra: Extra::new(),
+        };
+        net.introductions.push(introduction.clone());
+        let names: Vec<String> = introduction
+            .people
+            .iter()
+            .map(|id| net.name_of(id).to_string())
+            .collect();
+        Ok((
+            Recorded {
+                introduction,
+                new_relationships,
+            },
+            names,
+        ))
+    })?;
+    if ctx.json {
+        return ctx.print_json(&recorded);
+    }
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    writeln!(
+        ctx.stdout(),
+        "introduced {} on {} ({} new)",
+        join_names(&names),
+        recorded.introduction.date,
+        count(recorded.new_relationships, "relationship", "relationships")
+    )?;
+    Ok(())
+}

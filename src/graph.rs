@@ -1,0 +1,143 @@
+//! The network as a graph, built once per command: people are dense `u32` indices in
+//! file order, relationships are undirected edges in a petgraph `Csr` (both directions
+//! stored, neighbours sorted), so neighbour lists are contiguous slices and "are these
+//! two linked" is a binary search. Indices never leave a command: ids are what is
+//! stored and printed.
+
+use std::collections::HashMap;
+
+use petgraph::Directed;
+use petgraph::csr::Csr;
+
+use crate::model::{Network, PersonId};
+
+pub type Node = u32;
+
+pub struct Graph<'a> {
+    pub net: &'a Network,
+    index: HashMap<&'a str, Node>,
+    /// Edge weight: the relationship's strength (3 when unknown).
+    csr: Csr<(), f32, Directed, Node>,
+}
+
+/// The strength assumed for a relationship that does not say.
+pub const DEFAULT_STRENGTH: u8 = 3;
+
+impl<'a> Graph<'a> {
+    pub fn build(net: &'a Network) -> Graph<'a> {
+        let index: HashMap<&str, Node> = net
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i as Node))
+            .collect();
+        let mut edges: Vec<(Node, Node, f32)> = Vec::with_capacity(net.relationships.len() * 2);
+        for r in &net.relationships {
+            // A loaded network is validated, so both ends exist and differ.
+            let (Some(&a), Some(&b)) = (index.get(r.a.as_str()), index.get(r.b.as_str())) else {
+                continue;
+            };
+            let w = f32::from(r.strength.unwrap_or(DEFAULT_STRENGTH));
+            edges.push((a, b, w));
+            edges.push((b, a, w));
+        }
+        edges.sort_unstable_by_key(|&(a, b, _)| (a, b));
+        edges.dedup_by_key(|&mut (a, b, _)| (a, b));
+        let mut csr = Csr::from_sorted_edges(&edges).expect("edges are sorted and unique");
+        // Csr only knows nodes up to the largest index that has an edge.
+        while csr.node_count() < net.people.len() {
+            csr.add_node(());
+        }
+        Graph { net, index, csr }
+    }
+
+    pub fn len(&self) -> usize {
+        self.net.people.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.net.people.is_empty()
+    }
+
+    pub fn node(&self, id: &PersonId) -> Option<Node> {
+        self.index.get(id.as_str()).copied()
+    }
+
+    pub fn id(&self, n: Node) -> &'a PersonId {
+        &self.net.people[n as usize].id
+    }
+
+    pub fn name(&self, n: Node) -> &'a str {
+        &self.net.people[n as usize].name
+    }
+
+    /// Neighbours in increasing index order.
+    pub fn neighbors(&self, n: Node) -> &[Node] {
+        self.csr.neighbors_slice(n)
+    }
+
+    /// Strengths, in the same order as `neighbors`.
+    pub fn strengths(&self, n: Node) -> &[f32] {
+        self.csr.edges_slice(n)
+    }
+
+    pub fn degree(&self, n: Node) -> usize {
+        self.neighbors(n).len()
+    }
+
+    pub fn linked(&self, a: Node, b: Node) -> bool {
+        self.neighbors(a).binary_search(&b).is_ok()
+    }
+
+    /// Every undirected edge once, as (smaller, larger).
+    pub fn edges(&self) -> impl Iterator<Item = (Node, Node)> + '_ {
+        (0..self.len() as Node).flat_map(move |a| {
+            self.neighbors(a)
+                .iter()
+                .copied()
+                .filter(move |&b| a < b)
+                .map(move |b| (a, b))
+        })
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.net.relationships.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Person, Relationship};
+
+    pub fn net(n: usize, links: &[(usize, usize)]) -> Network {
+        let id = |i: usize| PersonId(format!("p{i}"));
+        Network {
+            people: (0..n)
+                .map(|i| Person {
+                    id: id(i),
+                    name: format!("P{i}"),
+                    ..Person::default()
+                })
+                .collect(),
+            relationships: links
+                .iter()
+                .map(|&(a, b)| Relationship::new(id(a), id(b)))
+                .collect(),
+            ..Network::default()
+        }
+    }
+
+    #[test]
+    fn neighbours_are_sorted_and_isolated_nodes_exist() {
+        let n = net(5, &[(2, 0), (0, 1), (1, 2)]);
+        let g = Graph::build(&n);
+        assert_eq!(g.len(), 5);
+        assert_eq!(g.neighbors(0), [1, 2]);
+        assert_eq!(g.neighbors(2), [0, 1]);
+        assert_eq!(g.degree(4), 0);
+        assert!(g.linked(2, 1) && !g.linked(0, 3));
+        assert_eq!(g.edges().collect::<Vec<_>>(), [(0, 1), (0, 2), (1, 2)]);
+        assert_eq!(g.node(&PersonId("p3".into())), Some(3));
+    }
+}

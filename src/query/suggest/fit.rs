@@ -1,0 +1,332 @@
+//! Fitting the model's weights to the owner's own network: which inputs tell the pairs
+//! who already know each other apart from pairs who could but do not?
+//!
+//! Positives are recorded relationships, seen as if they were not there yet (each end's
+//! degree one lower). Negatives are unlinked candidate pairs: a person drawn at random,
+//! then one of their candidates (the same candidates `suggest` ranks), weighted by how
+//! many candidates that person has so every candidate pair counts alike. A weighted
+//! logistic regression, fitted by Newton's method on standardised inputs with a small
+//! ridge penalty, gives the weights. Everything is deterministic: the draws come from a
+//! fixed-seed generator, so the same file always gives the same suggestions.
+
+use crate::graph::Node;
+use crate::query::suggest::model::{DIM, Features, INPUTS, MONOTONE, Model, inputs};
+use crate::query::suggest::signals::Context;
+
+/// Enough pairs to pin down a handful of weights; more only costs time on big networks.
+const MAX_POSITIVES: usize = 4_000;
+const MAX_NEGATIVES: usize = 8_000;
+/// Fewer recorded relationships than this and the fit is noise: use the prior.
+const MIN_POSITIVES: usize = 20;
+/// Ridge penalty on standardised weights; keeps small networks from over-fitting.
+const RIDGE: f64 = 1.0;
+/// The candidate search for negatives looks at terms held by at most this many people.
+const NEGATIVE_CAP: usize = 1_000;
+
+/// Weights used when the network is too small to learn from: mutual contacts first,
+/// then shared interests and met needs, as most people would rank reasons themselves.
+pub const PRIOR: [f64; DIM] = [4.0, 0.0, 0.0, 0.0, 1.0, 1.0];
+
+pub fn fit(ctx: &Context) -> Model {
+    let g = ctx.g;
+    let max_degree = (0..g.len() as Node).map(|n| g.degree(n)).max().unwrap_or(0);
+    let prior = Model {
+        weights: PRIOR,
+        max_degree,
+    };
+    let edges: Vec<(Node, Node)> = g.edges().collect();
+    if edges.len() < MIN_POSITIVES {
+        return prior;
+    }
+    let mut rng = SplitMix(0x6e65_7477_6562);
+    let mut rows: Vec<([f64; DIM], f64, f64)> = Vec::new(); // (inputs, label, weight)
+    let step = (edges.len() / MAX_POSITIVES).max(1);
+    for &(a, b) in edges.iter().step_by(step) {
+        let common = ctx.mutual_contacts(a, b).count() as u32;
+        let f = Features {
+            mutual: ctx.mutual(a, b),
+            common,
+            degrees: (g.degree(a) - 1, g.degree(b) - 1),
+            interests: ctx.interest_similarity(a, b),
+            needs: ctx.needs.value(a, b),
+        };
+        rows.push((inputs(&f), 1.0, 1.0));
+    }
+    let positives = rows.len();
+    let mut negatives = Vec::new();
+    let mut scratch = Candidates::new(g.len());
+    for _ in 0..MAX_NEGATIVES * 4 {
+        if negatives.len() == MAX_NEGATIVES {
+            break;
+        }
+        let x = rng.below(g.len()) as Node;
+        let found = scratch.of(ctx, x);
+        if found.is_empty() {
+            continue;
+        }
+        let y = found[rng.below(found.len())];
+        let f = Features {
+            mutual: ctx.mutual(x, y),
+            common: ctx.mutual_contacts(x, y).count() as u32,
+            degrees: (g.degree(x), g.degree(y)),
+            interests: ctx.interest_similarity(x, y),
+            needs: ctx.needs.value(x, y),
+        };
+        negatives.push((inputs(&f), 0.0, found.len() as f64));
+    }
+    if negatives.is_empty() {
+        return prior;
+    }
+    // Negatives weigh as much in total as positives, each in proportion to its person's
+    // candidate count.
+    let total: f64 = negatives.iter().map(|r| r.2).sum();
+    for r in &mut negatives {
+        r.2 *= positives as f64 / total;
+    }
+    rows.extend(negatives);
+
+    let mut weights = fit_monotone(&rows);
+    // Relationships record who knows whom, not who helped whom, so the file cannot teach
+    // the weight of met needs. A met need counts like a shared interest of the same
+    // rarity, and at least like one mutual contact.
+    let one_contact = weights[0] * (1.0f64 / 2.0).ln_1p() + weights[1] * 2f64.ln();
+    weights[5] = weights[4].max(one_contact).max(0.1);
+    Model {
+        weights,
+        max_degree,
+    }
+}
+
+/// Logistic regression where `MONOTONE` inputs may not get negative weights: an input
+/// that wants one is dropped (weight 0) and the rest refitted.
+fn fit_monotone(rows: &[([f64; DIM], f64, f64)]) -> [f64; DIM] {
+    let mut active = [true; DIM];
+    // Inputs that never vary carry no information.
+    for (i, on) in active.iter_mut().enumerate() {
+        let first = rows[0].0[i];
+        if rows.iter().all(|r| (r.0[i] - first).abs() < 1e-12) {
+            *on = false;
+        }
+    }
+    for _ in 0..DIM {
+        let w = logistic(rows, &active);
+        let bad: Vec<usize> = (0..DIM)
+            .filter(|&i| active[i] && MONOTONE[i] && w[i] < 0.0)
+            .collect();
+        if bad.is_empty() {
+            return w;
+        }
+        // Drop the most negative one and refit; others may recover.
+        let worst = *bad
+            .iter()
+            .min_by(|&&a, &&b| w[a].total_cmp(&w[b]))
+            .expect("not empty");
+        active[worst] = false;
+    }
+    logistic(rows, &active)
+}
+
+/// Weighted ridge logistic regression by Newton's method; returns weights in the inputs'
+/// own units (0 for inactive inputs). The intercept is fitted and then dropped.
+fn logistic(rows: &[([f64; DIM], f64, f64)], active: &[bool; DIM]) -> [f64; DIM] {
+    let cols: Vec<usize> = (0..DIM).filter(|&i| active[i]).collect();
+    let m = cols.len() + 1;
+    let wsum: f64 = rows.iter().map(|r| r.2).sum();
+    let mean: Vec<f64> = cols
+        .iter()
+        .map(|&c| rows.iter().map(|r| r.0[c] * r.2).sum::<f64>() / wsum)
+        .collect();
+    let sd: Vec<f64> = cols
+        .iter()
+        .zip(&mean)
+        .map(|(&c, mu)| {
+            let var = rows
+                .iter()
+                .map(|r| (r.0[c] - mu).powi(2) * r.2)
+                .sum::<f64>()
+                / wsum;
+            if var > 1e-12 { var.sqrt() } else { 1.0 }
+        })
+        .collect();
+    let z = |r: &[f64; DIM]| -> Vec<f64> {
+        let mut v: Vec<f64> = cols
+            .iter()
+            .enumerate()
+            .map(|(j, &c)| (r[c] - mean[j]) / sd[j])
+            .collect();
+        v.push(1.0);
+        v
+    };
+    let data: Vec<(Vec<f64>, f64, f64)> = rows.iter().map(|r| (z(&r.0), r.1, r.2)).collect();
+    let mut beta = vec![0.0; m];
+    for _ in 0..30 {
+        let mut grad = vec![0.0; m];
+        let mut hess = vec![vec![0.0; m]; m];
+        for (x, y, w) in &data {
+            let eta: f64 = x.iter().zip(&beta).map(|(a, b)| a * b).sum();
+            let p = 1.0 / (1.0 + (-eta.clamp(-30.0, 30.0)).exp());
+            for i in 0..m {
+                grad[i] += w * (y - p) * x[i];
+                for j in 0..m {
+                    hess[i][j] += w * p * (1.0 - p) * x[i] * x[j];
+                }
+            }
+        }
+        for i in 0..m - 1 {
+            grad[i] -= RIDGE * beta[i];
+            hess[i][i] += RIDGE;
+        }
+        let Some(step) = solve(hess, grad) else { break };
+        let size: f64 = step.iter().map(|s| s.abs()).sum();
+        for (b, s) in beta.iter_mut().zip(&step) {
+            *b += s;
+        }
+        if size < 1e-9 {
+            break;
+        }
+    }
+    let mut out = [0.0; DIM];
+    for (j, &c) in cols.iter().enumerate() {
+        out[c] = beta[j] / sd[j];
+    }
+    out
+}
+
+/// Solves `a x = b` by Gaussian elimination with partial pivoting; `None` if singular.
+fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
+    let n = b.len();
+    for col in 0..n {
+        let pivot = (col..n).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
+        if a[pivot][col].abs() < 1e-12 {
+            return None;
+        }
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        let (top, below) = a.split_at_mut(col + 1);
+        let pivot_row = &top[col];
+        for (offset, row) in below.iter_mut().enumerate() {
+            let f = row[col] / pivot_row[col];
+            for (v, p) in row.iter_mut().zip(pivot_row).skip(col) {
+                *v -= f * p;
+            }
+            b[col + 1 + offset] -= f * b[col];
+        }
+    }
+    let mut x = vec![0.0; n];
+    for row in (0..n).rev() {
+        let s: f64 = (row + 1..n).map(|k| a[row][k] * x[k]).sum();
+        x[row] = (b[row] - s) / a[row][row];
+    }
+    Some(x)
+}
+
+/// The unlinked candidates of one person: two hops away, sharing a not-too-common
+/// interest, or meeting a need. Reuses its buffers between people.
+struct Candidates {
+    seen: Vec<u32>,
+    epoch: u32,
+    out: Vec<Node>,
+}
+
+impl Candidates {
+    fn new(n: usize) -> Candidates {
+        Candidates {
+            seen: vec![0; n],
+            epoch: 0,
+            out: Vec::new(),
+        }
+    }
+
+    fn of(&mut self, ctx: &Context, x: Node) -> &[Node] {
+        let g = ctx.g;
+        self.epoch += 1;
+        self.out.clear();
+        let epoch = self.epoch;
+        self.seen[x as usize] = epoch;
+        for &y in g.neighbors(x) {
+            self.seen[y as usize] = epoch;
+        }
+        let add = |y: Node, seen: &mut Vec<u32>, out: &mut Vec<Node>| {
+            if seen[y as usize] != epoch {
+                seen[y as usize] = epoch;
+                out.push(y);
+            }
+        };
+        for &z in g.neighbors(x) {
+            for &y in g.neighbors(z) {
+                add(y, &mut self.seen, &mut self.out);
+            }
+        }
+        for &t in ctx.interests.of(x) {
+            let holders = ctx.interests.holders(t);
+            if holders.len() <= NEGATIVE_CAP {
+                for &y in holders {
+                    add(y, &mut self.seen, &mut self.out);
+                }
+            }
+        }
+        let needs: Vec<Node> = ctx
+            .needs
+            .helpers_of(x, NEGATIVE_CAP)
+            .chain(ctx.needs.helped_by(x, NEGATIVE_CAP))
+            .collect();
+        for y in needs {
+            add(y, &mut self.seen, &mut self.out);
+        }
+        &self.out
+    }
+}
+
+/// A tiny deterministic generator (splitmix64): the fit must give the same weights for
+/// the same file on every machine, and needs nothing stronger.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// For debugging and docs: the weights with their input names.
+pub fn describe(model: &Model) -> String {
+    INPUTS
+        .iter()
+        .zip(&model.weights)
+        .map(|(n, w)| format!("{n}={w:.3}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn solve_handles_a_small_system() {
+        let x = solve(vec![vec![2.0, 1.0], vec![1.0, 3.0]], vec![3.0, 5.0]).unwrap();
+        assert!((x[0] - 0.8).abs() < 1e-9 && (x[1] - 1.4).abs() < 1e-9);
+    }
+
+    #[test]
+    fn logistic_finds_the_predictive_input() {
+        // Input 0 separates the labels; input 4 is noise.
+        let rows: Vec<([f64; DIM], f64, f64)> = (0..200)
+            .map(|i| {
+                let label = (i % 2) as f64;
+                let noise = ((i * 7919) % 13) as f64 / 13.0;
+                ([label + noise * 0.5, 0.0, 0.0, 0.0, noise, 0.0], label, 1.0)
+            })
+            .collect();
+        let w = fit_monotone(&rows);
+        assert!(w[0] > 1.0, "{w:?}");
+        assert!(w[4].abs() < w[0] / 4.0, "{w:?}");
+    }
+}

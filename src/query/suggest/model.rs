@@ -1,0 +1,102 @@
+//! How the signals combine into one score: a linear model over a few transformed
+//! features, its weights fitted to the owner's own network (see `fit.rs`), so a network
+//! where shared interests predict who knows whom leans on interests and one where mutual
+//! friends do leans on those. docs/ranking.md explains the choice and the measurements.
+
+use crate::query::suggest::signals::Context;
+
+/// What the ranker knows about a pair.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Features {
+    /// Resource allocation over mutual contacts.
+    pub mutual: f64,
+    /// How many mutual contacts.
+    pub common: u32,
+    pub degrees: (usize, usize),
+    /// See `Context::interest_similarity`.
+    pub interests: f64,
+    /// See `Needs::value`.
+    pub needs: f64,
+}
+
+/// The number of model inputs.
+pub const DIM: usize = 6;
+
+/// Names of the inputs, for docs, debugging and `--json` explanations.
+pub const INPUTS: [&str; DIM] = [
+    "ln(1+mutual)",
+    "ln(1+common)",
+    "jaccard",
+    "ln(1+deg a)+ln(1+deg b)",
+    "interests",
+    "needs",
+];
+
+/// Inputs whose weight may not be negative: a shared interest or a met need never counts
+/// against a pair, and the ranker's pruning bounds rely on it.
+pub const MONOTONE: [bool; DIM] = [true, true, true, false, true, true];
+
+/// Index of the degree input, whose sign is free.
+const DEGREE: usize = 3;
+
+pub fn inputs(f: &Features) -> [f64; DIM] {
+    let (da, db) = (f.degrees.0 as f64, f.degrees.1 as f64);
+    let union = da + db - f64::from(f.common);
+    let jaccard = if union > 0.0 {
+        f64::from(f.common) / union
+    } else {
+        0.0
+    };
+    [
+        f.mutual.ln_1p(),
+        f64::from(f.common).ln_1p(),
+        jaccard,
+        da.ln_1p() + db.ln_1p(),
+        f.interests,
+        f.needs,
+    ]
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Weight per input, in the inputs' own units.
+    pub weights: [f64; DIM],
+    /// The network's largest degree, for bounding the degree input.
+    pub max_degree: usize,
+}
+
+impl Model {
+    /// A pair's score: the weighted inputs. Only the order matters, so there is no
+    /// intercept. 0 means "no reason at all"; pairs at or below 0 are never suggested.
+    pub fn score(&self, f: &Features) -> f64 {
+        let x = inputs(f);
+        let degree_floor = self.weights[DEGREE].min(0.0) * 2.0 * (self.max_degree as f64).ln_1p();
+        // Shift so that a pair with no signal scores at most 0 whatever the degrees.
+        let raw: f64 = x.iter().zip(&self.weights).map(|(a, w)| a * w).sum();
+        if f.common == 0 && f.interests <= 0.0 && f.needs <= 0.0 {
+            0.0
+        } else {
+            raw - degree_floor
+        }
+    }
+
+    /// The most a pair could score that the ranker never reached at this cap: no mutual
+    /// contact, interests and needs only among terms held by more than `cap` people.
+    pub fn unreached_bound(&self, ctx: &Context, cap: usize) -> f64 {
+        let n = ctx.g.len() as f64;
+        let idf_cut = (n / (cap as f64 + 1.0)).ln().max(0.0);
+        let needs_cut = ctx.needs.unreached_bound(cap);
+        let worst_degree = if self.weights[DEGREE] > 0.0 {
+            self.max_degree
+        } else {
+            0
+        };
+        self.score(&Features {
+            mutual: 0.0,
+            common: 0,
+            degrees: (worst_degree, worst_degree),
+            interests: idf_cut,
+            needs: needs_cut,
+        })
+    }
+}

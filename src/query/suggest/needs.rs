@@ -1,0 +1,224 @@
+//! Who can help whom: an index from what people seek to who offers something that meets
+//! it, built per distinct phrase so a network with thousands of people sharing a few
+//! hundred phrases compares phrases, not people.
+
+use std::collections::HashMap;
+
+use crate::graph::Node;
+use crate::model::Network;
+use crate::query::suggest::matching::{content_words, coverage};
+use crate::query::vocab::{Term, Vocab};
+
+pub struct Needs {
+    pub offers: Vocab,
+    pub seeks: Vocab,
+    /// For each seek phrase: the offer phrases that meet it, with how well (0..=1].
+    met_by: Vec<Vec<(Term, f64)>>,
+    /// For each offer phrase: the seek phrases it meets.
+    meets: Vec<Vec<Term>>,
+    /// The largest value any pair can get, for pruning.
+    max_value: f64,
+}
+
+/// One way one person helps another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Help {
+    pub from: Node,
+    pub to: Node,
+    pub offer: Term,
+    pub seek: Term,
+    pub value: f64,
+}
+
+impl Needs {
+    pub fn build(net: &Network) -> Needs {
+        let offers = Vocab::build(net.people.iter().map(|p| p.offers.as_slice()));
+        let seeks = Vocab::build(net.people.iter().map(|p| p.seeks.as_slice()));
+        // Two phrases can only match if they share a word key: a short word whole, or the
+        // first letters of a longer one (prefix matches share those).
+        let mut by_key: HashMap<String, Vec<Term>> = HashMap::new();
+        for o in 0..offers.len() as Term {
+            for key in keys(offers.term(o)) {
+                let list = by_key.entry(key).or_default();
+                if list.last() != Some(&o) {
+                    list.push(o);
+                }
+            }
+        }
+        let met_by = (0..seeks.len() as Term)
+            .map(|s| {
+                let mut found: Vec<Term> = keys(seeks.term(s))
+                    .filter_map(|k| by_key.get(&k))
+                    .flatten()
+                    .copied()
+                    .collect();
+                found.sort_unstable();
+                found.dedup();
+                found
+                    .into_iter()
+                    .filter_map(|o| {
+                        let c = coverage(offers.term(o), seeks.term(s));
+                        (c > 0.0).then_some((o, c))
+                    })
+                    .collect()
+            })
+            .collect::<Vec<Vec<(Term, f64)>>>();
+        let mut meets = vec![Vec::new(); offers.len()];
+        for (s, list) in met_by.iter().enumerate() {
+            for &(o, _) in list {
+                meets[o as usize].push(s as Term);
+            }
+        }
+        let mut needs = Needs {
+            offers,
+            seeks,
+            met_by,
+            meets,
+            max_value: 0.0,
+        };
+        needs.max_value = 3.0
+            * (0..needs.seeks.len() as Term)
+                .filter(|&s| !needs.met_by[s as usize].is_empty())
+                .map(|s| needs.worth(s, 1.0))
+                .fold(0.0, f64::max);
+        needs
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.offers.is_empty() || self.seeks.is_empty()
+    }
+
+    /// A met need is worth more when the need is rare: the seek's rarity, times coverage.
+    fn worth(&self, seek: Term, cover: f64) -> f64 {
+        self.seeks.idf(seek).max(MIN_NEED_WEIGHT) * cover
+    }
+
+    /// Everything `from` offers that meets something `to` seeks.
+    pub fn helps(&self, from: Node, to: Node) -> Vec<Help> {
+        let mut out = Vec::new();
+        let offered = self.offers.of(from);
+        if offered.is_empty() {
+            return out;
+        }
+        for &s in self.seeks.of(to) {
+            for &(o, cover) in &self.met_by[s as usize] {
+                if offered.binary_search(&o).is_ok() {
+                    out.push(Help {
+                        from,
+                        to,
+                        offer: o,
+                        seek: s,
+                        value: self.worth(s, cover),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The complementarity signal of a pair: help in each direction, and a bonus when it
+    /// runs both ways (mutual benefit makes a meeting easy to propose).
+    pub fn value(&self, a: Node, b: Node) -> f64 {
+        let one = best(&self.helps(a, b));
+        let other = best(&self.helps(b, a));
+        one + other + one.min(other)
+    }
+
+    /// People who offer something that meets this seek phrase.
+    pub fn offerers_of(&self, seek: Term) -> impl Iterator<Item = Node> + '_ {
+        self.met_by[seek as usize]
+            .iter()
+            .flat_map(move |&(o, _)| self.offers.holders(o).iter().copied())
+    }
+
+    /// People whose offers meet something `to` seeks (with repeats), for candidate search.
+    pub fn helpers_of(&self, to: Node, max_holders: usize) -> impl Iterator<Item = Node> + '_ {
+        self.seeks.of(to).iter().flat_map(move |&s| {
+            self.met_by[s as usize]
+                .iter()
+                .filter(move |(o, _)| self.offers.holders(*o).len() <= max_holders)
+                .flat_map(move |&(o, _)| self.offers.holders(o).iter().copied())
+        })
+    }
+
+    /// People who seek something `from` offers (with repeats), for candidate search.
+    pub fn helped_by(&self, from: Node, max_holders: usize) -> impl Iterator<Item = Node> + '_ {
+        self.offers.of(from).iter().flat_map(move |&o| {
+            self.meets[o as usize]
+                .iter()
+                .filter(move |&&s| self.seeks.holders(s).len() <= max_holders)
+                .flat_map(move |&s| self.seeks.holders(s).iter().copied())
+        })
+    }
+
+    /// The largest value any pair can get from this index.
+    pub fn max_value(&self) -> f64 {
+        self.max_value
+    }
+
+    /// The most a pair can get from needs that only phrases held by more than `cap`
+    /// people connect (the ranker does not search those).
+    pub fn unreached_bound(&self, cap: usize) -> f64 {
+        if self.max_value == 0.0 {
+            return 0.0;
+        }
+        let n = self.seeks.people() as f64;
+        (3.0 * (n / (cap as f64 + 1.0)).ln().max(MIN_NEED_WEIGHT)).min(self.max_value)
+    }
+}
+
+/// Even a need everyone has is worth something when it is met.
+const MIN_NEED_WEIGHT: f64 = 0.5;
+
+/// The best single match in one direction: two offers meeting one need are not twice as
+/// useful, and a bounded value keeps pruning exact.
+fn best(helps: &[Help]) -> f64 {
+    helps.iter().map(|h| h.value).fold(0.0, f64::max)
+}
+
+fn keys(phrase: &str) -> impl Iterator<Item = String> {
+    content_words(phrase)
+        .into_iter()
+        .map(|w| w.chars().take(4).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Person, PersonId};
+
+    fn person(id: &str, offers: &[&str], seeks: &[&str]) -> Person {
+        Person {
+            id: PersonId(id.into()),
+            name: id.into(),
+            offers: offers.iter().map(|s| s.to_string()).collect(),
+            seeks: seeks.iter().map(|s| s.to_string()).collect(),
+            ..Person::default()
+        }
+    }
+
+    #[test]
+    fn offers_meet_seeks_in_both_directions() {
+        let net = Network {
+            people: vec![
+                person("ada", &["rust mentoring"], &["design feedback"]),
+                person("bob", &["design feedback"], &["mentoring"]),
+                person("cy", &[], &["mentoring"]),
+                person("dee", &["cooking"], &["funding"]),
+            ],
+            ..Network::default()
+        };
+        let needs = Needs::build(&net);
+        assert_eq!(needs.helps(0, 1).len(), 1);
+        assert_eq!(needs.helps(1, 0).len(), 1);
+        assert!(
+            needs.value(0, 1) > needs.value(0, 2),
+            "mutual benefit outranks one-way help"
+        );
+        assert!(needs.value(0, 2) > 0.0);
+        assert_eq!(needs.value(0, 3), 0.0);
+        let mut helpers: Vec<Node> = needs.helpers_of(2, usize::MAX).collect();
+        helpers.dedup();
+        assert_eq!(helpers, [0]);
+    }
+}

@@ -1,0 +1,324 @@
+//! Finding the best-scoring pairs without scoring all pairs.
+//!
+//! Candidates come from three places: people two hops apart (accumulated per person
+//! over "wedges" x - z - y, which also yields their mutual-contact score), people who
+//! share an interest held by at most `cap` people (the inverted index), and people whose
+//! offers meet the other's seeks through a phrase held by at most `cap` people.
+//!
+//! Pairs found none of these ways share no contact, and only interests and needs held by
+//! more than `cap` people, so their interest and need signals are bounded by the rarity
+//! of such common terms. If the k-th best score found beats that bound, no pair left out
+//! could have made the list, and the answer is exact. If not, `cap` grows and the search
+//! runs again, up to every term: the cap changes the cost, never the result.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashSet};
+
+use crate::graph::Node;
+use crate::query::suggest::model::{Features, Model};
+use crate::query::suggest::signals::Context;
+
+/// What may be suggested.
+pub struct Scope {
+    /// Only pairs that include this person.
+    pub only: Option<Node>,
+    /// People who may appear at all (open to introductions, passing the filters).
+    pub allowed: Vec<bool>,
+    /// Pairs already introduced, (smaller, larger).
+    pub introduced: HashSet<(Node, Node)>,
+    /// A test every pair must also pass (e.g. "shares this interest").
+    pub pair_filter: Option<Box<dyn Fn(Node, Node) -> bool + Sync>>,
+}
+
+/// How many (person, candidate) visits the first pass over the inverted index may cost.
+/// Only the speed depends on it; the bound check keeps the answer exact.
+const FIRST_PASS_BUDGET: u64 = 20_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    pub score: f64,
+    pub a: Node,
+    pub b: Node,
+}
+
+impl Eq for Scored {}
+
+impl Ord for Scored {
+    /// Best first: higher score, then the lower pair, so equal scores order the same way
+    /// on every run.
+    fn cmp(&self, other: &Self) -> Ordering {
+        other
+            .score
+            .total_cmp(&self.score)
+            .then_with(|| (self.a, self.b).cmp(&(other.a, other.b)))
+    }
+}
+
+impl PartialOrd for Scored {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The `k` best pairs scoring above `min_score`, best first.
+pub fn top_pairs(
+    ctx: &Context,
+    model: &Model,
+    scope: &Scope,
+    k: usize,
+    min_score: f64,
+) -> Vec<Scored> {
+    if k == 0 || ctx.g.len() < 2 {
+        return Vec::new();
+    }
+    let max_df = (0..ctx.interests.len() as u32)
+        .map(|t| ctx.interests.holders(t).len())
+        .chain((0..ctx.needs.offers.len() as u32).map(|t| ctx.needs.offers.holders(t).len()))
+        .chain((0..ctx.needs.seeks.len() as u32).map(|t| ctx.needs.seeks.holders(t).len()))
+        .max()
+        .unwrap_or(0);
+    let mut cap = first_cap(ctx);
+    loop {
+        let found = search(ctx, model, scope, k, min_score, cap);
+        if cap >= max_df {
+            return found;
+        }
+        let threshold = if found.len() == k {
+            found[k - 1].score
+        } else {
+            min_score
+        };
+        if model.unreached_bound(ctx, cap) <= threshold.max(0.0) {
+            return found;
+        }
+        cap = (cap * 4).min(max_df);
+    }
+}
+
+/// The largest holder count whose terms' pair visits fit the first-pass budget.
+fn first_cap(ctx: &Context) -> usize {
+    let mut dfs: Vec<u64> = (0..ctx.interests.len() as u32)
+        .map(|t| ctx.interests.holders(t).len() as u64)
+        .collect();
+    dfs.sort_unstable();
+    let mut spent = 0u64;
+    let mut cap = 1;
+    for df in dfs {
+        spent += df * df;
+        if spent > FIRST_PASS_BUDGET {
+            break;
+        }
+        cap = df as usize;
+    }
+    cap.max(1)
+}
+
+/// Per-thread scratch space, reused across people so a pass allocates nothing per person.
+struct Scratch {
+    mutual: Vec<f64>,
+    common: Vec<u32>,
+    seen: Vec<u32>,
+    neighbour: Vec<u32>,
+    touched: Vec<Node>,
+    epoch: u32,
+}
+
+impl Scratch {
+    fn new(n: usize) -> Scratch {
+        Scratch {
+            mutual: vec![0.0; n],
+            common: vec![0; n],
+            seen: vec![0; n],
+            neighbour: vec![0; n],
+            touched: Vec::new(),
+            epoch: 0,
+        }
+    }
+
+    fn touch(&mut self, y: Node) {
+        let y = y as usize;
+        if self.seen[y] != self.epoch {
+            self.seen[y] = self.epoch;
+            self.mutual[y] = 0.0;
+            self.common[y] = 0;
+            self.touched.push(y as Node);
+        }
+    }
+}
+
+/// One full pass at a given cap, split over the machine's cores.
+fn search(
+    ctx: &Context,
+    model: &Model,
+    scope: &Scope,
+    k: usize,
+    min_score: f64,
+    cap: usize,
+) -> Vec<Scored> {
+    let n = ctx.g.len();
+    let people: Vec<Node> = match scope.only {
+        Some(x) => vec![x],
+        None => (0..n as Node)
+            .filter(|&x| scope.allowed[x as usize])
+            .collect(),
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |p| p.get())
+        .min(8);
+    let threads = if people.len() < 2_000 { 1 } else { threads };
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    const CHUNK: usize = 64;
+    let heaps: Vec<BinaryHeap<Scored>> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut scratch = Scratch::new(n);
+                    let mut heap = BinaryHeap::with_capacity(k + 1);
+                    loop {
+                        let start = next.fetch_add(CHUNK, std::sync::atomic::Ordering::Relaxed);
+                        if start >= people.len() {
+                            break;
+                        }
+                        for &x in &people[start..(start + CHUNK).min(people.len())] {
+                            visit(
+                                ctx,
+                                model,
+                                scope,
+                                x,
+                                cap,
+                                k,
+                                min_score,
+                                &mut scratch,
+                                &mut heap,
+                            );
+                        }
+                    }
+                    heap
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().expect("a worker panicked"))
+            .collect()
+    });
+    let mut all: Vec<Scored> = heaps.into_iter().flat_map(BinaryHeap::into_vec).collect();
+    all.sort();
+    all.truncate(k);
+    all
+}
+
+/// Scores every candidate partner of `x` (only partners after `x` when ranking all
+/// pairs, so each pair is seen once) into the running top-k heap.
+#[allow(clippy::too_many_arguments)]
+fn visit(
+    ctx: &Context,
+    model: &Model,
+    scope: &Scope,
+    x: Node,
+    cap: usize,
+    k: usize,
+    min_score: f64,
+    s: &mut Scratch,
+    heap: &mut BinaryHeap<Scored>,
+) {
+    let g = ctx.g;
+    s.epoch += 1;
+    s.touched.clear();
+    let after = if scope.only.is_some() { None } else { Some(x) };
+    let wanted = |y: Node| y != x && after.is_none_or(|a| y > a) && scope.allowed[y as usize];
+
+    for &y in g.neighbors(x) {
+        s.neighbour[y as usize] = s.epoch;
+    }
+    for &z in g.neighbors(x) {
+        let w = 1.0 / g.degree(z) as f64;
+        for &y in g.neighbors(z) {
+            if wanted(y) {
+                s.touch(y);
+                s.mutual[y as usize] += w;
+                s.common[y as usize] += 1;
+            }
+        }
+    }
+    for &t in ctx.interests.of(x) {
+        let holders = ctx.interests.holders(t);
+        if holders.len() <= cap {
+            for &y in holders {
+                if wanted(y) {
+                    s.touch(y);
+                }
+            }
+        }
+    }
+    let needs = &ctx.needs;
+    if !needs.is_empty() {
+        let helpers: Vec<Node> = needs.helpers_of(x, cap).filter(|&y| wanted(y)).collect();
+        let helped: Vec<Node> = needs.helped_by(x, cap).filter(|&y| wanted(y)).collect();
+        for y in helpers.into_iter().chain(helped) {
+            s.touch(y);
+        }
+    }
+
+    let touched = std::mem::take(&mut s.touched);
+    for &y in &touched {
+        let yi = y as usize;
+        if s.neighbour[yi] == s.epoch {
+            continue;
+        }
+        let pair = if x < y { (x, y) } else { (y, x) };
+        if scope.introduced.contains(&pair) {
+            continue;
+        }
+        let threshold = if heap.len() == k {
+            heap.peek().map_or(min_score, |w| w.score.max(min_score))
+        } else {
+            min_score
+        };
+        let mut f = Features {
+            mutual: s.mutual[yi],
+            common: s.common[yi],
+            degrees: (g.degree(x), g.degree(y)),
+            interests: ctx.interest_bound(x, y),
+            needs: needs_bound(ctx, x, y),
+        };
+        if model.score(&f) <= threshold.max(0.0) {
+            continue;
+        }
+        f.interests = ctx.interest_similarity(x, y);
+        f.needs = if f.needs > 0.0 {
+            ctx.needs.value(x, y)
+        } else {
+            0.0
+        };
+        let score = model.score(&f);
+        if score <= threshold.max(0.0) {
+            continue;
+        }
+        if let Some(filter) = &scope.pair_filter
+            && !filter(pair.0, pair.1)
+        {
+            continue;
+        }
+        heap.push(Scored {
+            score,
+            a: pair.0,
+            b: pair.1,
+        });
+        if heap.len() > k {
+            heap.pop();
+        }
+    }
+    s.touched = touched;
+}
+
+/// Nothing to meet unless one has offers and the other seeks.
+fn needs_bound(ctx: &Context, x: Node, y: Node) -> f64 {
+    let n = &ctx.needs;
+    let one_way = |a: Node, b: Node| !n.offers.of(a).is_empty() && !n.seeks.of(b).is_empty();
+    if one_way(x, y) || one_way(y, x) {
+        n.max_value()
+    } else {
+        0.0
+    }
+}

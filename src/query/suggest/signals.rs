@@ -1,0 +1,105 @@
+//! The three reasons two people should meet, as numbers: mutual contacts, shared
+//! interests, and needs one meets for the other. Everything `suggest` ranks by, fits
+//! weights to, and explains comes from here.
+
+use crate::graph::{Graph, Node};
+use crate::query::suggest::needs::Needs;
+use crate::query::vocab::Vocab;
+
+/// What `suggest` knows about a network before it looks at any pair.
+pub struct Context<'a> {
+    pub g: &'a Graph<'a>,
+    pub interests: Vocab,
+    pub needs: Needs,
+    /// Per person: the rarest interest weight they hold (bounds their interest signal).
+    max_idf: Vec<f64>,
+}
+
+/// The signals of one pair.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Signals {
+    /// Resource allocation: each mutual contact z adds 1/deg(z), so a contact who knows
+    /// everyone says little about any two of them.
+    pub mutual: f64,
+    /// Shared interests weighted by rarity (ln(people/holders)), divided by the geometric
+    /// mean of the two interest counts, so listing many interests does not win by itself.
+    pub interests: f64,
+    /// Needs met (see `Needs::value`).
+    pub needs: f64,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(g: &'a Graph<'a>) -> Context<'a> {
+        let interests = Vocab::interests(g.net);
+        let needs = Needs::build(g.net);
+        let max_idf = (0..g.len() as Node)
+            .map(|n| {
+                interests
+                    .of(n)
+                    .iter()
+                    .map(|&t| interests.idf(t))
+                    .fold(0.0, f64::max)
+            })
+            .collect();
+        Context {
+            g,
+            interests,
+            needs,
+            max_idf,
+        }
+    }
+
+    pub fn signals(&self, a: Node, b: Node) -> Signals {
+        Signals {
+            mutual: self.mutual(a, b),
+            interests: self.interest_similarity(a, b),
+            needs: self.needs.value(a, b),
+        }
+    }
+
+    /// Resource allocation over the sorted neighbour lists.
+    pub fn mutual(&self, a: Node, b: Node) -> f64 {
+        self.mutual_contacts(a, b)
+            .map(|z| 1.0 / self.g.degree(z) as f64)
+            .sum()
+    }
+
+    pub fn mutual_contacts(&self, a: Node, b: Node) -> impl Iterator<Item = Node> + '_ {
+        let (x, y) = (self.g.neighbors(a), self.g.neighbors(b));
+        let (mut i, mut j) = (0, 0);
+        std::iter::from_fn(move || {
+            while i < x.len() && j < y.len() {
+                match x[i].cmp(&y[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        i += 1;
+                        j += 1;
+                        return Some(x[i - 1]);
+                    }
+                }
+            }
+            None
+        })
+    }
+
+    pub fn interest_similarity(&self, a: Node, b: Node) -> f64 {
+        let (na, nb) = (self.interests.of(a).len(), self.interests.of(b).len());
+        if na == 0 || nb == 0 {
+            return 0.0;
+        }
+        let sum: f64 = self
+            .interests
+            .shared(a, b)
+            .map(|t| self.interests.idf(t))
+            .sum();
+        sum / ((na * nb) as f64).sqrt()
+    }
+
+    /// An upper bound of `interest_similarity(a, b)` that costs nothing: a sum over at most
+    /// min(na, nb) shared terms, each weighing at most the rarer person's rarest term,
+    /// divided by sqrt(na * nb) >= min(na, nb).
+    pub fn interest_bound(&self, a: Node, b: Node) -> f64 {
+        self.max_idf[a as usize].min(self.max_idf[b as usize])
+    }
+}
