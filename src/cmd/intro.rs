@@ -64,10 +64,14 @@ pub fn run(ctx: &Ctx, args: IntroArgs) -> Result<()> {
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     writeln!(
         ctx.stdout(),
-        "introduced {} on {} ({} new)",
+        "introduced {} on {} ({})",
         join_names(&names),
         recorded.introduction.date,
-        count(recorded.new_relationships, "relationship", "relationships")
+        count(
+            recorded.new_relationships,
+            "new relationship",
+            "new relationships"
+        )
     )?;
     Ok(())
 }

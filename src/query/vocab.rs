@@ -13,7 +13,8 @@ pub struct Vocab {
     terms: Vec<String>,
     /// Holders of each term, in increasing node order.
     postings: Vec<Vec<Node>>,
-    /// ln(people / holders): 0 for a term everyone holds, large for a rare one.
+    /// ln(1 + people / holders): ln 2 for a term everyone holds, large for a rare one.
+    /// The 1 keeps a term everyone shares worth something in a small network.
     idf: Vec<f64>,
     by_person: Vec<Vec<Term>>,
 }
@@ -48,7 +49,7 @@ impl Vocab {
             by_person.push(mine);
         }
         let n = by_person.len().max(1) as f64;
-        let idf = postings.iter().map(|h| (n / h.len() as f64).ln()).collect();
+        let idf = postings.iter().map(|h| idf(n, h.len())).collect();
         Vocab {
             terms,
             postings,
@@ -109,6 +110,11 @@ impl Vocab {
             None
         })
     }
+}
+
+/// The rarity weight of a term held by `holders` of `people`.
+pub fn idf(people: f64, holders: usize) -> f64 {
+    (people / holders as f64).ln_1p()
 }
 
 #[cfg(test)]

@@ -8,3 +8,4 @@ mod links;
 mod output;
 mod people;
 mod store;
+mod suggest;

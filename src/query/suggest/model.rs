@@ -4,6 +4,7 @@
 //! friends do leans on those. docs/ranking.md explains the choice and the measurements.
 
 use crate::query::suggest::signals::Context;
+use crate::query::vocab::idf;
 
 /// What the ranker knows about a pair.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -84,7 +85,7 @@ impl Model {
     /// contact, interests and needs only among terms held by more than `cap` people.
     pub fn unreached_bound(&self, ctx: &Context, cap: usize) -> f64 {
         let n = ctx.g.len() as f64;
-        let idf_cut = (n / (cap as f64 + 1.0)).ln().max(0.0);
+        let idf_cut = idf(n, cap + 1);
         let needs_cut = ctx.needs.unreached_bound(cap);
         let worst_degree = if self.weights[DEGREE] > 0.0 {
             self.max_degree

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::graph::Node;
 use crate::model::Network;
 use crate::query::suggest::matching::{content_words, coverage};
-use crate::query::vocab::{Term, Vocab};
+use crate::query::vocab::{Term, Vocab, idf};
 
 pub struct Needs {
     pub offers: Vocab,
@@ -163,7 +163,7 @@ impl Needs {
             return 0.0;
         }
         let n = self.seeks.people() as f64;
-        (3.0 * (n / (cap as f64 + 1.0)).ln().max(MIN_NEED_WEIGHT)).min(self.max_value)
+        (3.0 * idf(n, cap + 1).max(MIN_NEED_WEIGHT)).min(self.max_value)
     }
 }
 

@@ -68,6 +68,18 @@ pub fn top_pairs(
     k: usize,
     min_score: f64,
 ) -> Vec<Scored> {
+    top_pairs_from(ctx, model, scope, k, min_score, first_cap(ctx))
+}
+
+/// The same, starting the search at a given cap (tests start it low to prove the bound).
+pub fn top_pairs_from(
+    ctx: &Context,
+    model: &Model,
+    scope: &Scope,
+    k: usize,
+    min_score: f64,
+    start_cap: usize,
+) -> Vec<Scored> {
     if k == 0 || ctx.g.len() < 2 {
         return Vec::new();
     }
@@ -77,7 +89,7 @@ pub fn top_pairs(
         .chain((0..ctx.needs.seeks.len() as u32).map(|t| ctx.needs.seeks.holders(t).len()))
         .max()
         .unwrap_or(0);
-    let mut cap = first_cap(ctx);
+    let mut cap = start_cap.max(1);
     loop {
         let found = search(ctx, model, scope, k, min_score, cap);
         if cap >= max_df {
@@ -320,5 +332,93 @@ fn needs_bound(ctx: &Context, x: Node, y: Node) -> f64 {
         n.max_value()
     } else {
         0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Graph;
+    use crate::query::suggest::{Options, fit, scope};
+    use crate::synthetic::{Spec, generate};
+
+    /// Every unlinked, allowed pair scored exactly: the answer the ranker must match.
+    fn brute_force(ctx: &Context, model: &Model, scope: &Scope, k: usize) -> Vec<Scored> {
+        let n = ctx.g.len() as Node;
+        let mut all = Vec::new();
+        for a in 0..n {
+            for b in a + 1..n {
+                if ctx.g.linked(a, b)
+                    || !scope.allowed[a as usize]
+                    || !scope.allowed[b as usize]
+                    || scope.introduced.contains(&(a, b))
+                {
+                    continue;
+                }
+                if scope.only.is_some_and(|x| x != a && x != b) {
+                    continue;
+                }
+                let sig = ctx.signals(a, b);
+                let f = Features {
+                    mutual: sig.mutual,
+                    common: ctx.mutual_contacts(a, b).count() as u32,
+                    degrees: (ctx.g.degree(a), ctx.g.degree(b)),
+                    interests: sig.interests,
+                    needs: sig.needs,
+                };
+                let score = model.score(&f);
+                if score > 0.0 {
+                    all.push(Scored { score, a, b });
+                }
+            }
+        }
+        all.sort();
+        all.truncate(k);
+        all
+    }
+
+    fn same(found: &[Scored], expected: &[Scored]) {
+        assert_eq!(found.len(), expected.len());
+        for (f, e) in found.iter().zip(expected) {
+            assert!((f.score - e.score).abs() < 1e-9, "{f:?} vs {e:?}");
+            assert_eq!((f.a, f.b), (e.a, e.b));
+        }
+    }
+
+    #[test]
+    fn pruning_never_changes_the_top_pairs() {
+        for seed in [1, 2] {
+            let spec = Spec {
+                seed,
+                ..Spec::scaled(250)
+            };
+            let net = generate(&spec);
+            let g = Graph::build(&net);
+            let ctx = Context::new(&g);
+            let fitted = fit::fit(&ctx);
+            let prior = Model {
+                weights: fit::PRIOR,
+                max_degree: fitted.max_degree,
+            };
+            for model in [fitted, prior] {
+                let sc = scope(&ctx, &Options::default());
+                for k in [1, 20, 200] {
+                    let expected = brute_force(&ctx, &model, &sc, k);
+                    // A start cap of 1 forces the bound check to decide when to stop.
+                    for start in [1, 8, usize::MAX / 8] {
+                        same(&top_pairs_from(&ctx, &model, &sc, k, 0.0, start), &expected);
+                    }
+                }
+                let one = Options {
+                    for_person: Some(net.people[7].id.clone()),
+                    ..Options::default()
+                };
+                let sc = scope(&ctx, &one);
+                same(
+                    &top_pairs_from(&ctx, &model, &sc, 15, 0.0, 1),
+                    &brute_force(&ctx, &model, &sc, 15),
+                );
+            }
+        }
     }
 }
