@@ -4,8 +4,11 @@ use serde_json::{Value, json};
 
 use crate::common::{Env, strings};
 
-/// A network file from people `(id, interests, offers, seeks)` and relationships.
-fn network(people: &[(&str, &[&str], &[&str], &[&str])], links: &[(&str, &str)]) -> Env {
+/// A person as `(id, interests, offers, seeks)`.
+type Who<'a> = (&'a str, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+
+/// A network file from people and relationships.
+fn network(people: &[Who], links: &[(&str, &str)]) -> Env {
     let people: Vec<Value> = people
         .iter()
         .map(|(id, interests, offers, seeks)| {
@@ -127,7 +130,7 @@ fn mutual_contacts_are_named_and_related_pairs_never_appear() {
 
 #[test]
 fn equal_scores_come_in_a_stable_order() {
-    let people: Vec<(&str, &[&str], &[&str], &[&str])> = ["d", "b", "a", "c"]
+    let people: Vec<Who> = ["d", "b", "a", "c"]
         .iter()
         .map(|id| (*id, &["chess"][..], &[][..], &[][..]))
         .collect();

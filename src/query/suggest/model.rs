@@ -81,6 +81,22 @@ impl Model {
         }
     }
 
+    /// The most a pair with no mutual contact could score.
+    pub fn unconnected_bound(&self, ctx: &Context) -> f64 {
+        let worst_degree = if self.weights[DEGREE] > 0.0 {
+            self.max_degree
+        } else {
+            0
+        };
+        self.score(&Features {
+            mutual: 0.0,
+            common: 0,
+            degrees: (worst_degree, worst_degree),
+            interests: ctx.max_interest_bound(),
+            needs: ctx.needs.max_value(),
+        })
+    }
+
     /// The most a pair could score that the ranker never reached at this cap: no mutual
     /// contact, interests and needs only among terms held by more than `cap` people.
     pub fn unreached_bound(&self, ctx: &Context, cap: usize) -> f64 {

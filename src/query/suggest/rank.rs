@@ -30,10 +30,6 @@ pub struct Scope {
     pub pair_filter: Option<Box<dyn Fn(Node, Node) -> bool + Sync>>,
 }
 
-/// How many (person, candidate) visits the first pass over the inverted index may cost.
-/// Only the speed depends on it; the bound check keeps the answer exact.
-const FIRST_PASS_BUDGET: u64 = 20_000_000;
-
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scored {
     pub score: f64,
@@ -68,61 +64,85 @@ pub fn top_pairs(
     k: usize,
     min_score: f64,
 ) -> Vec<Scored> {
-    top_pairs_from(ctx, model, scope, k, min_score, first_cap(ctx))
+    top_pairs_from(ctx, model, scope, k, min_score, None)
 }
 
-/// The same, starting the search at a given cap (tests start it low to prove the bound).
+/// The same; `start_cap` forces the first cap of the second stage (tests start it at 1
+/// so the bound, not the first guess, decides when to stop).
 pub fn top_pairs_from(
     ctx: &Context,
     model: &Model,
     scope: &Scope,
     k: usize,
     min_score: f64,
-    start_cap: usize,
+    start_cap: Option<usize>,
 ) -> Vec<Scored> {
     if k == 0 || ctx.g.len() < 2 {
         return Vec::new();
     }
-    let max_df = (0..ctx.interests.len() as u32)
-        .map(|t| ctx.interests.holders(t).len())
-        .chain((0..ctx.needs.offers.len() as u32).map(|t| ctx.needs.offers.holders(t).len()))
-        .chain((0..ctx.needs.seeks.len() as u32).map(|t| ctx.needs.seeks.holders(t).len()))
-        .max()
-        .unwrap_or(0);
-    let mut cap = start_cap.max(1);
+    let floor = min_score.max(0.0);
+    let threshold = |found: &[Scored]| {
+        if found.len() == k {
+            found[k - 1].score.max(floor)
+        } else {
+            floor
+        }
+    };
+    // Stage 1: every pair with a mutual contact, scored exactly.
+    let mut found = search(ctx, model, scope, k, floor, Stage::Wedges);
+    // Stage 2: pairs with no mutual contact, through terms held by at most `cap` people.
+    // The cap is the smallest whose bound the best pairs so far already beat.
+    let max_df = max_holders(ctx);
+    let mut cap = start_cap.unwrap_or_else(|| {
+        let theta = threshold(&found);
+        let mut c = 1;
+        while c < max_df && model.unreached_bound(ctx, c) > theta {
+            c *= 2;
+        }
+        c
+    });
     loop {
-        let found = search(ctx, model, scope, k, min_score, cap);
-        if cap >= max_df {
+        if model.unconnected_bound(ctx) <= threshold(&found) {
             return found;
         }
-        let threshold = if found.len() == k {
-            found[k - 1].score
-        } else {
-            min_score
-        };
-        if model.unreached_bound(ctx, cap) <= threshold.max(0.0) {
+        let more = search(
+            ctx,
+            model,
+            scope,
+            k,
+            threshold(&found),
+            Stage::Terms { cap },
+        );
+        found.extend(more);
+        found.sort();
+        found.dedup_by_key(|s| (s.a, s.b));
+        found.truncate(k);
+        if cap >= max_df || model.unreached_bound(ctx, cap) <= threshold(&found) {
             return found;
         }
         cap = (cap * 4).min(max_df);
     }
 }
 
-/// The largest holder count whose terms' pair visits fit the first-pass budget.
-fn first_cap(ctx: &Context) -> usize {
-    let mut dfs: Vec<u64> = (0..ctx.interests.len() as u32)
-        .map(|t| ctx.interests.holders(t).len() as u64)
-        .collect();
-    dfs.sort_unstable();
-    let mut spent = 0u64;
-    let mut cap = 1;
-    for df in dfs {
-        spent += df * df;
-        if spent > FIRST_PASS_BUDGET {
-            break;
-        }
-        cap = df as usize;
-    }
-    cap.max(1)
+fn max_holders(ctx: &Context) -> usize {
+    let i = &ctx.interests;
+    let (o, s) = (&ctx.needs.offers, &ctx.needs.seeks);
+    (0..i.len() as u32)
+        .map(|t| i.holders(t).len())
+        .chain((0..o.len() as u32).map(|t| o.holders(t).len()))
+        .chain((0..s.len() as u32).map(|t| s.holders(t).len()))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Which pairs a pass looks at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Stage {
+    /// Pairs two hops apart.
+    Wedges,
+    /// Pairs with no mutual contact that share an interest, or meet a need, through a term
+    /// held by at most `cap` people.
+    Terms { cap: usize },
 }
 
 /// Per-thread scratch space, reused across people so a pass allocates nothing per person.
@@ -165,7 +185,7 @@ fn search(
     scope: &Scope,
     k: usize,
     min_score: f64,
-    cap: usize,
+    stage: Stage,
 ) -> Vec<Scored> {
     let n = ctx.g.len();
     let people: Vec<Node> = match scope.only {
@@ -197,7 +217,7 @@ fn search(
                                 model,
                                 scope,
                                 x,
-                                cap,
+                                stage,
                                 k,
                                 min_score,
                                 &mut scratch,
@@ -228,7 +248,7 @@ fn visit(
     model: &Model,
     scope: &Scope,
     x: Node,
-    cap: usize,
+    stage: Stage,
     k: usize,
     min_score: f64,
     s: &mut Scratch,
@@ -253,22 +273,32 @@ fn visit(
             }
         }
     }
-    for &t in ctx.interests.of(x) {
-        let holders = ctx.interests.holders(t);
-        if holders.len() <= cap {
-            for &y in holders {
-                if wanted(y) {
-                    s.touch(y);
+    if let Stage::Terms { cap } = stage {
+        // Pairs with a mutual contact were scored in the first stage: mark and skip them.
+        for &y in &s.touched {
+            s.neighbour[y as usize] = s.epoch;
+        }
+        s.touched.clear();
+        for &t in ctx.interests.of(x) {
+            let holders = ctx.interests.holders(t);
+            if holders.len() <= cap {
+                for &y in holders {
+                    if wanted(y) {
+                        s.touch(y);
+                    }
                 }
             }
         }
-    }
-    let needs = &ctx.needs;
-    if !needs.is_empty() {
-        let helpers: Vec<Node> = needs.helpers_of(x, cap).filter(|&y| wanted(y)).collect();
-        let helped: Vec<Node> = needs.helped_by(x, cap).filter(|&y| wanted(y)).collect();
-        for y in helpers.into_iter().chain(helped) {
-            s.touch(y);
+        let needs = &ctx.needs;
+        if !needs.is_empty() {
+            let found: Vec<Node> = needs
+                .helpers_of(x, cap)
+                .chain(needs.helped_by(x, cap))
+                .filter(|&y| wanted(y))
+                .collect();
+            for y in found {
+                s.touch(y);
+            }
         }
     }
 
@@ -405,7 +435,7 @@ mod tests {
                 for k in [1, 20, 200] {
                     let expected = brute_force(&ctx, &model, &sc, k);
                     // A start cap of 1 forces the bound check to decide when to stop.
-                    for start in [1, 8, usize::MAX / 8] {
+                    for start in [Some(1), Some(8), None] {
                         same(&top_pairs_from(&ctx, &model, &sc, k, 0.0, start), &expected);
                     }
                 }
@@ -415,7 +445,7 @@ mod tests {
                 };
                 let sc = scope(&ctx, &one);
                 same(
-                    &top_pairs_from(&ctx, &model, &sc, 15, 0.0, 1),
+                    &top_pairs_from(&ctx, &model, &sc, 15, 0.0, Some(1)),
                     &brute_force(&ctx, &model, &sc, 15),
                 );
             }

@@ -96,6 +96,11 @@ impl<'a> Context<'a> {
         sum / ((na * nb) as f64).sqrt()
     }
 
+    /// The largest interest similarity any pair can have.
+    pub fn max_interest_bound(&self) -> f64 {
+        self.max_idf.iter().copied().fold(0.0, f64::max)
+    }
+
     /// An upper bound of `interest_similarity(a, b)` that costs nothing: a sum over at most
     /// min(na, nb) shared terms, each weighing at most the rarer person's rarest term,
     /// divided by sqrt(na * nb) >= min(na, nb).
