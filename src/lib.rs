@@ -11,5 +11,6 @@ pub mod query;
 pub mod render;
 pub mod resolve;
 pub mod store;
+pub mod synthetic;
 pub mod text;
 pub mod validate;

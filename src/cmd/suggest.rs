@@ -8,7 +8,12 @@ use crate::text::normalize_term;
 use crate::{render, resolve, store};
 
 pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
+    let t0 = std::time::Instant::now();
+    let debug = std::env::var_os("NETWEB_DEBUG_MODEL").is_some();
     let net = store::load(&ctx.file)?;
+    if debug {
+        eprintln!("load: {:?}", t0.elapsed());
+    }
     let for_person = args
         .for_person
         .as_deref()
@@ -30,7 +35,13 @@ pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
         min_score: args.min_score,
     };
     let graph = Graph::build(&net);
+    if debug {
+        eprintln!("graph: {:?}", t0.elapsed());
+    }
     let prepared = Prepared::new(&graph);
+    if debug {
+        eprintln!("prepared: {:?}", t0.elapsed());
+    }
     if args.groups {
         let scope = suggest::scope(&prepared.ctx, &opts);
         let found = groups::groups(
@@ -51,6 +62,9 @@ pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
         return Ok(());
     }
     let found = suggest::suggest(&prepared, &opts);
+    if debug {
+        eprintln!("ranked: {:?}", t0.elapsed());
+    }
     if ctx.json {
         return ctx.print_json(&found);
     }

@@ -70,15 +70,18 @@ impl Model {
     /// A pair's score: the weighted inputs. Only the order matters, so there is no
     /// intercept. 0 means "no reason at all"; pairs at or below 0 are never suggested.
     pub fn score(&self, f: &Features) -> f64 {
-        let x = inputs(f);
-        let degree_floor = self.weights[DEGREE].min(0.0) * 2.0 * (self.max_degree as f64).ln_1p();
-        // Shift so that a pair with no signal scores at most 0 whatever the degrees.
-        let raw: f64 = x.iter().zip(&self.weights).map(|(a, w)| a * w).sum();
-        if f.common == 0 && f.interests <= 0.0 && f.needs <= 0.0 {
-            0.0
-        } else {
-            raw - degree_floor
+        let no_signal = f.common == 0 && f.interests <= 0.0 && f.needs <= 0.0;
+        self.combine(&inputs(f), no_signal)
+    }
+
+    /// The score from ready-made inputs (the ranker computes them with lookup tables).
+    pub fn combine(&self, x: &[f64; DIM], no_signal: bool) -> f64 {
+        if no_signal {
+            return 0.0;
         }
+        // Shift so that a pair with no signal scores at most 0 whatever the degrees.
+        let degree_floor = self.weights[DEGREE].min(0.0) * 2.0 * (self.max_degree as f64).ln_1p();
+        x.iter().zip(&self.weights).map(|(a, w)| a * w).sum::<f64>() - degree_floor
     }
 
     /// The most a pair with no mutual contact could score.

@@ -18,6 +18,10 @@ pub struct Needs {
     meets: Vec<Vec<Term>>,
     /// The largest value any pair can get, for pruning.
     max_value: f64,
+    /// Per person: the most any one offer can be worth to them (their rarest met seek).
+    best_seek: Vec<f64>,
+    /// Per person: the most one of their offers can be worth to someone.
+    best_offer: Vec<f64>,
 }
 
 /// One way one person helps another.
@@ -75,7 +79,28 @@ impl Needs {
             met_by,
             meets,
             max_value: 0.0,
+            best_seek: Vec::new(),
+            best_offer: Vec::new(),
         };
+        needs.best_offer = (0..needs.offers.people() as Node)
+            .map(|n| {
+                let met = needs
+                    .offers
+                    .of(n)
+                    .iter()
+                    .flat_map(|&o| &needs.meets[o as usize]);
+                met.map(|&s| needs.worth(s, 1.0)).fold(0.0, f64::max)
+            })
+            .collect();
+        needs.best_seek = (0..needs.seeks.people() as Node)
+            .map(|n| {
+                let seeks = needs.seeks.of(n);
+                let met = seeks
+                    .iter()
+                    .filter(|&&s| !needs.met_by[s as usize].is_empty());
+                met.map(|&s| needs.worth(s, 1.0)).fold(0.0, f64::max)
+            })
+            .collect();
         needs.max_value = 3.0
             * (0..needs.seeks.len() as Term)
                 .filter(|&s| !needs.met_by[s as usize].is_empty())
@@ -149,6 +174,27 @@ impl Needs {
                 .filter(move |&&s| self.seeks.holders(s).len() <= max_holders)
                 .flat_map(move |&s| self.seeks.holders(s).iter().copied())
         })
+    }
+
+    /// An upper bound of `value(a, b)` that costs nothing.
+    pub fn bound(&self, a: Node, b: Node) -> f64 {
+        let one = if self.offers.of(a).is_empty() {
+            0.0
+        } else {
+            self.best_seek[b as usize]
+        };
+        let other = if self.offers.of(b).is_empty() {
+            0.0
+        } else {
+            self.best_seek[a as usize]
+        };
+        one + other + one.min(other)
+    }
+
+    /// An upper bound of `value(v, anyone)`.
+    pub fn person_bound(&self, v: Node) -> f64 {
+        let (o, s) = (self.best_offer[v as usize], self.best_seek[v as usize]);
+        o + s + o.min(s)
     }
 
     /// The largest value any pair can get from this index.

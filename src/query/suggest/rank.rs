@@ -13,9 +13,11 @@
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashSet};
+use std::sync::atomic::AtomicU64;
+use std::sync::atomic::Ordering::Relaxed;
 
 use crate::graph::Node;
-use crate::query::suggest::model::{Features, Model};
+use crate::query::suggest::model::Model;
 use crate::query::suggest::signals::Context;
 
 /// What may be suggested.
@@ -89,39 +91,63 @@ pub fn top_pairs_from(
         }
     };
     // Stage 1: every pair with a mutual contact, scored exactly.
+    let debug = std::env::var_os("NETWEB_DEBUG_MODEL").is_some();
+    let t0 = std::time::Instant::now();
     let mut found = search(ctx, model, scope, k, floor, Stage::Wedges);
+    if debug {
+        eprintln!("wedges: {:?}, theta {}", t0.elapsed(), threshold(&found));
+    }
     // Stage 2: pairs with no mutual contact, through terms held by at most `cap` people.
     // The cap is the smallest whose bound the best pairs so far already beat.
     let max_df = max_holders(ctx);
     let mut cap = start_cap.unwrap_or_else(|| {
         let theta = threshold(&found);
         let mut c = 1;
-        while c < max_df && model.unreached_bound(ctx, c) > theta {
+        while c < max_df && !hopeless(model.unreached_bound(ctx, c), theta) {
             c *= 2;
         }
         c
     });
     loop {
-        if model.unconnected_bound(ctx) <= threshold(&found) {
+        if hopeless(model.unconnected_bound(ctx), threshold(&found)) {
             return found;
         }
+        if debug {
+            eprintln!(
+                "terms: cap {cap}, bound {} vs {}, {:?}",
+                model.unreached_bound(ctx, cap),
+                threshold(&found),
+                t0.elapsed()
+            );
+        }
+        let theta = threshold(&found);
+        let who = eligible(ctx, model, theta);
         let more = search(
             ctx,
             model,
             scope,
             k,
-            threshold(&found),
-            Stage::Terms { cap },
+            theta,
+            Stage::Terms {
+                cap,
+                eligible: &who,
+            },
         );
         found.extend(more);
         found.sort();
         found.dedup_by_key(|s| (s.a, s.b));
         found.truncate(k);
-        if cap >= max_df || model.unreached_bound(ctx, cap) <= threshold(&found) {
+        if cap >= max_df || hopeless(model.unreached_bound(ctx, cap), threshold(&found)) {
             return found;
         }
         cap = (cap * 4).min(max_df);
     }
+}
+
+/// Whether pairs bounded by `bound` can be skipped: they score nothing, or less than the
+/// k-th best so far (equal scores are kept: they may win on the tie-break).
+fn hopeless(bound: f64, threshold: f64) -> bool {
+    bound <= 0.0 || bound < threshold
 }
 
 fn max_holders(ctx: &Context) -> usize {
@@ -137,12 +163,38 @@ fn max_holders(ctx: &Context) -> usize {
 
 /// Which pairs a pass looks at.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Stage {
+enum Stage<'e> {
     /// Pairs two hops apart.
     Wedges,
     /// Pairs with no mutual contact that share an interest, or meet a need, through a term
-    /// held by at most `cap` people.
-    Terms { cap: usize },
+    /// held by at most `cap` people, among people who could reach the threshold at all.
+    Terms { cap: usize, eligible: &'e [bool] },
+}
+
+/// Who could score above `threshold` with someone they share no contact with: their
+/// rarest interest, the most their needs and offers can be worth, and the degree term
+/// at its most favourable are each a bound on any such pair they are part of.
+fn eligible(ctx: &Context, model: &Model, threshold: f64) -> Vec<bool> {
+    let g = ctx.g;
+    let other_degree = if model.weights[3] > 0.0 {
+        model.max_degree
+    } else {
+        0
+    };
+    (0..g.len() as Node)
+        .map(|v| {
+            let inputs = [
+                0.0,
+                0.0,
+                0.0,
+                (g.degree(v) as f64).ln_1p() + (other_degree as f64).ln_1p(),
+                ctx.interest_bound(v, v),
+                ctx.needs.person_bound(v),
+            ];
+            let no_signal = inputs[4] <= 0.0 && inputs[5] <= 0.0;
+            !no_signal && !hopeless(model.combine(&inputs, false), threshold)
+        })
+        .collect()
 }
 
 /// Per-thread scratch space, reused across people so a pass allocates nothing per person.
@@ -153,6 +205,8 @@ struct Scratch {
     neighbour: Vec<u32>,
     touched: Vec<Node>,
     epoch: u32,
+    /// ln(1 + i) for every count up to the largest degree.
+    ln: Vec<f64>,
 }
 
 impl Scratch {
@@ -164,6 +218,7 @@ impl Scratch {
             neighbour: vec![0; n],
             touched: Vec::new(),
             epoch: 0,
+            ln: (0..=n).map(|i| (i as f64).ln_1p()).collect(),
         }
     }
 
@@ -188,12 +243,17 @@ fn search(
     stage: Stage,
 ) -> Vec<Scored> {
     let n = ctx.g.len();
-    let people: Vec<Node> = match scope.only {
+    let mut people: Vec<Node> = match scope.only {
         Some(x) => vec![x],
         None => (0..n as Node)
             .filter(|&x| scope.allowed[x as usize])
             .collect(),
     };
+    // Well-connected people first: their pairs score high early, which raises the bar
+    // that lets every later pair be skipped on bounds alone.
+    people.sort_by_key(|&x| std::cmp::Reverse(ctx.g.degree(x)));
+    // The best k-th score any worker has seen: a lower bound of the final k-th score.
+    let bar = AtomicU64::new(0f64.to_bits());
     let threads = std::thread::available_parallelism()
         .map_or(1, |p| p.get())
         .min(8);
@@ -212,17 +272,16 @@ fn search(
                             break;
                         }
                         for &x in &people[start..(start + CHUNK).min(people.len())] {
-                            visit(
+                            let job = Job {
                                 ctx,
                                 model,
                                 scope,
-                                x,
                                 stage,
                                 k,
                                 min_score,
-                                &mut scratch,
-                                &mut heap,
-                            );
+                                bar: &bar,
+                            };
+                            visit(&job, x, &mut scratch, &mut heap);
                         }
                     }
                     heap
@@ -240,25 +299,54 @@ fn search(
     all
 }
 
-/// Scores every candidate partner of `x` (only partners after `x` when ranking all
-/// pairs, so each pair is seen once) into the running top-k heap.
-#[allow(clippy::too_many_arguments)]
-fn visit(
-    ctx: &Context,
-    model: &Model,
-    scope: &Scope,
-    x: Node,
-    stage: Stage,
+/// What every visit of one pass shares.
+struct Job<'a> {
+    ctx: &'a Context<'a>,
+    model: &'a Model,
+    scope: &'a Scope,
+    stage: Stage<'a>,
     k: usize,
     min_score: f64,
-    s: &mut Scratch,
-    heap: &mut BinaryHeap<Scored>,
-) {
+    bar: &'a AtomicU64,
+}
+
+impl Job<'_> {
+    /// Pairs whose score bound is below this cannot make the list.
+    fn threshold(&self, heap: &BinaryHeap<Scored>) -> f64 {
+        let shared = f64::from_bits(self.bar.load(Relaxed));
+        let local = if heap.len() == self.k {
+            heap.peek().map_or(0.0, |w| w.score)
+        } else {
+            0.0
+        };
+        local.max(shared).max(self.min_score)
+    }
+
+    /// Publishes a full heap's k-th score as a bar for every worker.
+    fn raise_bar(&self, heap: &BinaryHeap<Scored>) {
+        if heap.len() == self.k
+            && let Some(worst) = heap.peek()
+        {
+            // Scores are non-negative, and non-negative floats order like their bits.
+            self.bar.fetch_max(worst.score.to_bits(), Relaxed);
+        }
+    }
+}
+
+/// Scores every candidate partner of `x` (only partners after `x` when ranking all
+/// pairs, so each pair is seen once) into the running top-k heap.
+fn visit(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Scored>) {
+    let (ctx, model, scope, stage, k) = (job.ctx, job.model, job.scope, job.stage, job.k);
     let g = ctx.g;
     s.epoch += 1;
     s.touched.clear();
     let after = if scope.only.is_some() { None } else { Some(x) };
     let wanted = |y: Node| y != x && after.is_none_or(|a| y > a) && scope.allowed[y as usize];
+    if let Stage::Terms { eligible, .. } = stage
+        && !eligible[x as usize]
+    {
+        return;
+    }
 
     for &y in g.neighbors(x) {
         s.neighbour[y as usize] = s.epoch;
@@ -273,7 +361,8 @@ fn visit(
             }
         }
     }
-    if let Stage::Terms { cap } = stage {
+    if let Stage::Terms { cap, eligible } = stage {
+        let wanted = |y: Node| wanted(y) && eligible[y as usize];
         // Pairs with a mutual contact were scored in the first stage: mark and skip them.
         for &y in &s.touched {
             s.neighbour[y as usize] = s.epoch;
@@ -312,29 +401,50 @@ fn visit(
         if scope.introduced.contains(&pair) {
             continue;
         }
-        let threshold = if heap.len() == k {
-            heap.peek().map_or(min_score, |w| w.score.max(min_score))
-        } else {
-            min_score
-        };
-        let mut f = Features {
-            mutual: s.mutual[yi],
-            common: s.common[yi],
-            degrees: (g.degree(x), g.degree(y)),
-            interests: ctx.interest_bound(x, y),
-            needs: needs_bound(ctx, x, y),
-        };
-        if model.score(&f) <= threshold.max(0.0) {
+        let threshold = job.threshold(heap);
+        // Cheapest first: bounds from table lookups, then the exact terms one by one.
+        let (common, dx, dy) = (s.common[yi] as usize, g.degree(x), g.degree(y));
+        let union = (dx + dy - common) as f64;
+        let ln = &s.ln;
+        let mut inputs = [
+            ln[common], // ln(1 + mutual) <= ln(1 + common): each contact adds at most 1
+            ln[common],
+            if union > 0.0 {
+                common as f64 / union
+            } else {
+                0.0
+            },
+            ln[dx] + ln[dy],
+            ctx.interest_bound(x, y),
+            ctx.needs.bound(x, y),
+        ];
+        let no_signal = common == 0 && inputs[4] <= 0.0 && inputs[5] <= 0.0;
+        // Strictly below: a pair scoring exactly the threshold may still win on the tie-break.
+        if no_signal || model.combine(&inputs, false) < threshold {
             continue;
         }
-        f.interests = ctx.interest_similarity(x, y);
-        f.needs = if f.needs > 0.0 {
-            ctx.needs.value(x, y)
-        } else {
-            0.0
+        inputs[0] = s.mutual[yi].ln_1p();
+        if model.combine(&inputs, false) < threshold {
+            continue;
+        }
+        inputs[4] = ctx.interest_similarity(x, y);
+        if model.combine(&inputs, false) < threshold {
+            continue;
+        }
+        if inputs[5] > 0.0 {
+            inputs[5] = ctx.needs.value(x, y);
+        }
+        let no_signal = common == 0 && inputs[4] <= 0.0 && inputs[5] <= 0.0;
+        let score = model.combine(&inputs, no_signal);
+        let candidate = Scored {
+            score,
+            a: pair.0,
+            b: pair.1,
         };
-        let score = model.score(&f);
-        if score <= threshold.max(0.0) {
+        if score <= 0.0
+            || score < threshold
+            || (heap.len() == k && heap.peek().is_some_and(|w| candidate >= *w))
+        {
             continue;
         }
         if let Some(filter) = &scope.pair_filter
@@ -342,33 +452,20 @@ fn visit(
         {
             continue;
         }
-        heap.push(Scored {
-            score,
-            a: pair.0,
-            b: pair.1,
-        });
+        heap.push(candidate);
         if heap.len() > k {
             heap.pop();
         }
+        job.raise_bar(heap);
     }
     s.touched = touched;
-}
-
-/// Nothing to meet unless one has offers and the other seeks.
-fn needs_bound(ctx: &Context, x: Node, y: Node) -> f64 {
-    let n = &ctx.needs;
-    let one_way = |a: Node, b: Node| !n.offers.of(a).is_empty() && !n.seeks.of(b).is_empty();
-    if one_way(x, y) || one_way(y, x) {
-        n.max_value()
-    } else {
-        0.0
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::graph::Graph;
+    use crate::query::suggest::model::Features;
     use crate::query::suggest::{Options, fit, scope};
     use crate::synthetic::{Spec, generate};
 

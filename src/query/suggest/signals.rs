@@ -11,8 +11,10 @@ pub struct Context<'a> {
     pub g: &'a Graph<'a>,
     pub interests: Vocab,
     pub needs: Needs,
-    /// Per person: the rarest interest weight they hold (bounds their interest signal).
+    /// Per person: the rarest interest weight they hold, and the sum of all their
+    /// interests' weights (both bound their interest signal).
     max_idf: Vec<f64>,
+    sum_idf: Vec<f64>,
 }
 
 /// The signals of one pair.
@@ -32,20 +34,17 @@ impl<'a> Context<'a> {
     pub fn new(g: &'a Graph<'a>) -> Context<'a> {
         let interests = Vocab::interests(g.net);
         let needs = Needs::build(g.net);
+        let weights = |n: Node| interests.of(n).iter().map(|&t| interests.idf(t));
         let max_idf = (0..g.len() as Node)
-            .map(|n| {
-                interests
-                    .of(n)
-                    .iter()
-                    .map(|&t| interests.idf(t))
-                    .fold(0.0, f64::max)
-            })
+            .map(|n| weights(n).fold(0.0, f64::max))
             .collect();
+        let sum_idf = (0..g.len() as Node).map(|n| weights(n).sum()).collect();
         Context {
             g,
             interests,
             needs,
             max_idf,
+            sum_idf,
         }
     }
 
@@ -101,10 +100,20 @@ impl<'a> Context<'a> {
         self.max_idf.iter().copied().fold(0.0, f64::max)
     }
 
-    /// An upper bound of `interest_similarity(a, b)` that costs nothing: a sum over at most
-    /// min(na, nb) shared terms, each weighing at most the rarer person's rarest term,
-    /// divided by sqrt(na * nb) >= min(na, nb).
+    /// An upper bound of `interest_similarity(a, b)` that costs nothing. The shared
+    /// weights sum to at most either person's total, and to at most min(na, nb) terms
+    /// each no heavier than the lighter of the two people's heaviest term; the divisor
+    /// sqrt(na * nb) is at least min(na, nb).
     pub fn interest_bound(&self, a: Node, b: Node) -> f64 {
-        self.max_idf[a as usize].min(self.max_idf[b as usize])
+        let (a, b) = (a as usize, b as usize);
+        let (na, nb) = (
+            self.interests.of(a as Node).len(),
+            self.interests.of(b as Node).len(),
+        );
+        if na == 0 || nb == 0 {
+            return 0.0;
+        }
+        let by_total = self.sum_idf[a].min(self.sum_idf[b]) / ((na * nb) as f64).sqrt();
+        by_total.min(self.max_idf[a].min(self.max_idf[b]))
     }
 }
