@@ -23,6 +23,7 @@ pub const GOOD: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColo
 pub struct Table {
     headers: Vec<&'static str>,
     rows: Vec<Vec<(String, Style)>>,
+    indent: usize,
 }
 
 impl Table {
@@ -30,6 +31,16 @@ impl Table {
         Table {
             headers: headers.to_vec(),
             rows: Vec::new(),
+            indent: 0,
+        }
+    }
+
+    /// A table without a header row, indented: a list under a heading.
+    pub fn bare(columns: usize, indent: usize) -> Self {
+        Table {
+            headers: vec![""; columns],
+            rows: Vec::new(),
+            indent,
         }
     }
 
@@ -49,7 +60,12 @@ impl Table {
             .iter()
             .map(|h| (h.to_string(), HEADER))
             .collect();
-        for row in std::iter::once(&header).chain(&self.rows) {
+        let skip_header = self.headers.iter().all(|h| h.is_empty());
+        for row in std::iter::once(&header)
+            .skip(usize::from(skip_header))
+            .chain(&self.rows)
+        {
+            write!(out, "{:1$}", "", self.indent)?;
             let last = row.len().saturating_sub(1);
             for (i, (cell, style)) in row.iter().enumerate() {
                 write!(out, "{style}{cell}{style:#}")?;

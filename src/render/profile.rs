@@ -1,7 +1,9 @@
 use std::io::{self, Write};
 
 use crate::query::profile::Profile;
-use crate::render::{DIM, HEADER, ID, NAME};
+use anstyle::Style;
+
+use crate::render::{DIM, HEADER, ID, NAME, Table};
 
 /// How many past interactions `show` lists; `--json` has them all.
 const RECENT: usize = 5;
@@ -46,19 +48,20 @@ pub fn write(out: &mut impl Write, pr: &Profile) -> io::Result<()> {
         )?;
     } else {
         writeln!(out, "{HEADER}Knows{HEADER:#} ({})", pr.relationships.len())?;
+        let mut table = Table::bare(3, 2);
         for t in &pr.relationships {
             let mut details = Vec::new();
             details.extend(t.kind.map(String::from));
             details.extend(t.strength.map(|s| format!("strength {s}")));
             details.extend(t.since.map(|d| format!("since {d}")));
             details.extend(t.note.map(String::from));
-            let details = if details.is_empty() {
-                String::new()
-            } else {
-                format!("  {DIM}{}{DIM:#}", details.join(", "))
-            };
-            writeln!(out, "  {}  {ID}{}{ID:#}{details}", t.name, t.id)?;
+            table.row(vec![
+                (t.name.to_string(), Style::new()),
+                (t.id.to_string(), ID),
+                (details.join(", "), DIM),
+            ]);
         }
+        table.write(out)?;
     }
     if !pr.introductions.is_empty() {
         writeln!(out, "\n{HEADER}Introductions{HEADER:#}")?;

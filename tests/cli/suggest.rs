@@ -371,3 +371,33 @@ fn suggest_on_an_empty_network_says_why() {
     );
     assert_eq!(env.json(&["suggest"]), json!([]));
 }
+
+#[test]
+fn need_groups_hold_seekers_and_only_those_who_meet_the_need() {
+    let env = network(
+        &[
+            ("s1", &[], &[], &["design feedback"]),
+            ("s2", &[], &[], &["design feedback", "funding"]),
+            ("s3", &[], &[], &["design feedback"]),
+            ("helper", &[], &["design feedback"], &[]),
+            ("funder", &[], &["seed funding"], &[]),
+        ],
+        &[],
+    );
+    let out = env.json(&["suggest", "--groups"]);
+    let g = &out[0];
+    assert_eq!(g["kind"], "need");
+    let mut people = strings(&g["people"]);
+    people.sort();
+    assert_eq!(
+        people,
+        ["helper", "s1", "s2", "s3"],
+        "the funder meets another need"
+    );
+    assert!(
+        g["why"]
+            .as_str()
+            .unwrap()
+            .starts_with("3 people looking for design feedback, with HELPER who can help")
+    );
+}

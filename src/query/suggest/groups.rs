@@ -89,11 +89,7 @@ pub fn groups(
             .copied()
             .filter(allowed)
             .collect();
-        let mut offerers: Vec<Node> = seekers
-            .iter()
-            .flat_map(|&x| ctx.needs.helpers_of(x, usize::MAX))
-            .filter(allowed)
-            .collect();
+        let mut offerers: Vec<Node> = ctx.needs.offerers_of(s).filter(allowed).collect();
         offerers.sort_unstable();
         offerers.dedup();
         offerers.retain(|o| !seekers.contains(o));
