@@ -17,7 +17,12 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .filter_map(|e| e.downcast_ref::<io::Error>())
-        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    err.chain().any(|e| {
+        let kind = match e.downcast_ref::<io::Error>() {
+            Some(io) => Some(io.kind()),
+            // `--json` output is written by serde_json, which wraps the I/O error.
+            None => e.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind()),
+        };
+        kind == Some(io::ErrorKind::BrokenPipe)
+    })
 }

@@ -32,6 +32,12 @@ fn colour_only_when_asked_or_on_a_terminal() {
 
 #[test]
 fn a_closed_pipe_exits_quietly() {
+    for json in [false, true] {
+        closed_pipe(json);
+    }
+}
+
+fn closed_pipe(json: bool) {
     // Enough people that the output does not fit in the pipe buffer.
     let people: Vec<String> = (0..3000)
         .map(|i| {
@@ -39,8 +45,9 @@ fn a_closed_pipe_exits_quietly() {
         })
         .collect();
     let env = Env::with_file(&format!("{{\"people\": [{}]}}", people.join(",")));
+    let args: &[&str] = if json { &["--json", "list"] } else { &["list"] };
     let mut child = env
-        .process(&["list"])
+        .process(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
