@@ -18,6 +18,9 @@ const MAX_POSITIVES: usize = 4_000;
 const MAX_NEGATIVES: usize = 8_000;
 /// Fewer recorded relationships than this and the fit is noise: use the prior.
 const MIN_POSITIVES: usize = 20;
+/// How many recorded relationships the prior is worth: with 100 the fit and the prior
+/// count equally, with 2,000 the fit gets 95%.
+const PRIOR_STRENGTH: f64 = 100.0;
 /// Ridge penalty on standardised weights; keeps small networks from over-fitting.
 const RIDGE: f64 = 1.0;
 /// The candidate search for negatives looks at terms held by at most this many people.
@@ -85,7 +88,15 @@ pub fn fit(ctx: &Context) -> Model {
     }
     rows.extend(negatives);
 
-    let mut weights = fit_monotone(&rows);
+    // A small network teaches little: lean on the prior in proportion. Both are scaled to
+    // the same total first, since only the ratios between weights matter to a ranking.
+    let fitted = unit(fit_monotone(&rows));
+    let trust = positives as f64 / (positives as f64 + PRIOR_STRENGTH);
+    let prior = unit(PRIOR);
+    let mut weights = [0.0; DIM];
+    for i in 0..DIM {
+        weights[i] = trust * fitted[i] + (1.0 - trust) * prior[i];
+    }
     // Relationships record who knows whom, not who helped whom, so the file cannot teach
     // the weight of met needs. A met need counts like a shared interest of the same
     // rarity, and at least like one mutual contact.
@@ -95,6 +106,18 @@ pub fn fit(ctx: &Context) -> Model {
         weights,
         max_degree,
     }
+}
+
+/// Scales weights so the absolute values of all but the needs weight sum to 10 (a
+/// readable scale for scores).
+fn unit(mut w: [f64; DIM]) -> [f64; DIM] {
+    let total: f64 = w[..DIM - 1].iter().map(|x| x.abs()).sum();
+    if total > 0.0 {
+        for x in &mut w {
+            *x *= 10.0 / total;
+        }
+    }
+    w
 }
 
 /// Logistic regression where `MONOTONE` inputs may not get negative weights: an input
