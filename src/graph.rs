@@ -4,18 +4,17 @@
 //! two linked" is a binary search. Indices never leave a command: ids are what is
 //! stored and printed.
 
-use std::collections::HashMap;
-
 use petgraph::Directed;
 use petgraph::csr::Csr;
 
+use crate::fasthash::{FxHashMap, IdText, map_with_capacity};
 use crate::model::{Network, PersonId};
 
 pub type Node = u32;
 
 pub struct Graph<'a> {
     pub net: &'a Network,
-    index: HashMap<&'a str, Node>,
+    index: FxHashMap<&'a str, Node>,
     /// Edge weight: the relationship's strength (3 when unknown).
     csr: Csr<(), f32, Directed, Node>,
 }
@@ -25,27 +24,57 @@ pub const DEFAULT_STRENGTH: u8 = 3;
 
 impl<'a> Graph<'a> {
     pub fn build(net: &'a Network) -> Graph<'a> {
-        let index: HashMap<&str, Node> = net
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i as Node))
-            .collect();
-        let mut edges: Vec<(Node, Node, f32)> = Vec::with_capacity(net.relationships.len() * 2);
+        let n = net.people.len();
+        // Resolving 2M ends goes through a map keyed into one buffer of ids (see
+        // `fasthash`); `node` keeps a map keyed by the network's own ids.
+        let ids = IdText::new(net.people.iter().map(|p| p.id.as_str()));
+        let mut local: FxHashMap<&str, Node> = map_with_capacity(n);
+        for i in 0..n {
+            local.insert(ids.get(i), i as Node);
+        }
+        let mut ends: Vec<(Node, Node, f32)> = Vec::with_capacity(net.relationships.len());
+        // Each node's degree, counting both directions of every edge.
+        let mut start = vec![0usize; n + 1];
         for r in &net.relationships {
             // A loaded network is validated, so both ends exist and differ.
-            let (Some(&a), Some(&b)) = (index.get(r.a.as_str()), index.get(r.b.as_str())) else {
+            let (Some(&a), Some(&b)) = (local.get(r.a.as_str()), local.get(r.b.as_str())) else {
                 continue;
             };
             let w = f32::from(r.strength.unwrap_or(DEFAULT_STRENGTH));
-            edges.push((a, b, w));
-            edges.push((b, a, w));
+            ends.push((a, b, w));
+            start[a as usize + 1] += 1;
+            start[b as usize + 1] += 1;
         }
-        edges.sort_unstable_by_key(|&(a, b, _)| (a, b));
+        // Counting sort by source: prefix sums give each node's slot range, filled in
+        // file order; then each (short) neighbour list is sorted on its own.
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut next = start.clone();
+        let mut edges: Vec<(Node, Node, f32)> = vec![(0, 0, 0.0); start[n]];
+        for &(a, b, w) in &ends {
+            for (from, to) in [(a, b), (b, a)] {
+                let slot = &mut next[from as usize];
+                edges[*slot] = (from, to, w);
+                *slot += 1;
+            }
+        }
+        drop(local);
+        drop(ids);
+        drop(ends);
+        for node in 0..n {
+            // Stable, so of two edges between the same people the first in the file stays.
+            edges[start[node]..start[node + 1]].sort_by_key(|&(_, b, _)| b);
+        }
         edges.dedup_by_key(|&mut (a, b, _)| (a, b));
+        // Later duplicates win, as with `collect`; a loaded network has none.
+        let mut index: FxHashMap<&str, Node> = map_with_capacity(n);
+        for (i, p) in net.people.iter().enumerate() {
+            index.insert(p.id.as_str(), i as Node);
+        }
         let mut csr = Csr::from_sorted_edges(&edges).expect("edges are sorted and unique");
         // Csr only knows nodes up to the largest index that has an edge.
-        while csr.node_count() < net.people.len() {
+        while csr.node_count() < n {
             csr.add_node(());
         }
         Graph { net, index, csr }

@@ -5,6 +5,7 @@ pub mod cadence;
 pub mod cli;
 pub mod cmd;
 pub mod dates;
+mod fasthash;
 pub mod graph;
 pub mod model;
 pub mod query;

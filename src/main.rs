@@ -21,7 +21,9 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         let kind = match e.downcast_ref::<io::Error>() {
             Some(io) => Some(io.kind()),
             // `--json` output is written by serde_json, which wraps the I/O error.
-            None => e.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind()),
+            None => e
+                .downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind()),
         };
         kind == Some(io::ErrorKind::BrokenPipe)
     })

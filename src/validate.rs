@@ -2,8 +2,9 @@
 //! duplicates, self-relationships, out-of-range values. Every problem names the entry
 //! and says how to fix it, because the usual cause is a hand edit.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
+use crate::fasthash::{FxHashMap, IdText, map_with_capacity};
 use crate::model::{Network, PersonId};
 use crate::text::normalize_term;
 
@@ -11,9 +12,15 @@ use crate::text::normalize_term;
 const MAX_LISTED: usize = 10;
 
 /// Every problem found, in file order. Empty means the network is sound.
+///
+/// Runs on every load, so the common case (nothing wrong) is kept cheap: ids become
+/// dense indices once, pairs are checked as integer keys, and labels are only built
+/// for an entry that has a problem.
 pub fn problems(net: &Network) -> Vec<String> {
     let mut out = Vec::new();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    // id -> the latest people[] index using it (an index fits in u32, as in `graph`).
+    let ids = IdText::new(net.people.iter().map(|p| p.id.as_str()));
+    let mut seen: FxHashMap<&str, u32> = map_with_capacity(net.people.len());
     for (i, p) in net.people.iter().enumerate() {
         if p.id.as_str().trim().is_empty() {
             out.push(format!(
@@ -21,7 +28,7 @@ pub fn problems(net: &Network) -> Vec<String> {
                 p.name,
                 crate::text::slug(&p.name)
             ));
-        } else if let Some(first) = seen.insert(p.id.as_str(), i) {
+        } else if let Some(first) = seen.insert(ids.get(i), i as u32) {
             out.push(format!(
                 "people[{i}] has the id {:?}, already used by people[{first}]: ids must be unique, rename one",
                 p.id.as_str()
@@ -33,37 +40,58 @@ pub fn problems(net: &Network) -> Vec<String> {
     }
     let known = |id: &PersonId| seen.contains_key(id.as_str());
 
-    let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
+    // Unordered pair -> the latest relationships[] index linking it. Pairs of known
+    // people are keyed by their indices (one index per distinct id, so the same pairs
+    // compare equal); the rare pair naming someone unknown is keyed by its ids.
+    let mut pairs: FxHashMap<u64, u32> = map_with_capacity(net.relationships.len());
+    let mut unknown_pairs: HashMap<(&str, &str), usize> = HashMap::new();
     for (i, r) in net.relationships.iter().enumerate() {
-        let label = format!("relationships[{i}] ({} - {})", r.a, r.b);
-        for end in [&r.a, &r.b] {
-            if !known(end) {
+        let label = || format!("relationships[{i}] ({} - {})", r.a, r.b);
+        let a = seen.get(r.a.as_str()).copied();
+        let b = seen.get(r.b.as_str()).copied();
+        for (end, index) in [(&r.a, a), (&r.b, b)] {
+            if index.is_none() {
                 out.push(format!(
-                    "{label} names {:?}, who is not in people: fix the id or remove the entry",
+                    "{} names {:?}, who is not in people: fix the id or remove the entry",
+                    label(),
                     end.as_str()
                 ));
             }
         }
         if r.a == r.b {
             out.push(format!(
-                "{label} links a person with themself: remove the entry"
+                "{} links a person with themself: remove the entry",
+                label()
             ));
         }
         if let Some(s) = r.strength
             && !(1..=5).contains(&s)
         {
             out.push(format!(
-                "{label} has strength {s}: strength goes from 1 to 5"
+                "{} has strength {s}: strength goes from 1 to 5",
+                label()
             ));
         }
-        let key = if r.a <= r.b {
-            (r.a.as_str(), r.b.as_str())
-        } else {
-            (r.b.as_str(), r.a.as_str())
+        let repeated = match (a, b) {
+            (Some(a), Some(b)) => {
+                let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+                pairs
+                    .insert(u64::from(lo) << 32 | u64::from(hi), i as u32)
+                    .map(|first| first as usize)
+            }
+            _ => {
+                let key = if r.a <= r.b {
+                    (r.a.as_str(), r.b.as_str())
+                } else {
+                    (r.b.as_str(), r.a.as_str())
+                };
+                unknown_pairs.insert(key, i)
+            }
         };
-        if let Some(first) = pairs.insert(key, i) {
+        if let Some(first) = repeated {
             out.push(format!(
-                "{label} repeats relationships[{first}]: keep one of the two"
+                "{} repeats relationships[{first}]: keep one of the two",
+                label()
             ));
         }
     }
@@ -71,7 +99,7 @@ pub fn problems(net: &Network) -> Vec<String> {
     for (i, x) in net.interactions.iter().enumerate() {
         check_people(
             &mut out,
-            &format!("interactions[{i}] ({})", x.date),
+            || format!("interactions[{i}] ({})", x.date),
             &x.people,
             1,
             &known,
@@ -80,7 +108,7 @@ pub fn problems(net: &Network) -> Vec<String> {
     for (i, x) in net.introductions.iter().enumerate() {
         check_people(
             &mut out,
-            &format!("introductions[{i}] ({})", x.date),
+            || format!("introductions[{i}] ({})", x.date),
             &x.people,
             2,
             &known,
@@ -91,21 +119,32 @@ pub fn problems(net: &Network) -> Vec<String> {
 
 fn check_people(
     out: &mut Vec<String>,
-    label: &str,
+    label: impl Fn() -> String,
     people: &[PersonId],
     at_least: usize,
     known: &impl Fn(&PersonId) -> bool,
 ) {
-    let distinct: HashSet<&PersonId> = people.iter().collect();
+    // Distinct people, counted only up to `at_least`: exact whenever it falls short.
+    let mut distinct: Vec<&PersonId> = Vec::new();
+    for id in people {
+        if distinct.len() == at_least {
+            break;
+        }
+        if !distinct.contains(&id) {
+            distinct.push(id);
+        }
+    }
     if distinct.len() < at_least {
         out.push(format!(
-            "{label} names {} distinct people; it needs at least {at_least}",
+            "{} names {} distinct people; it needs at least {at_least}",
+            label(),
             distinct.len()
         ));
     }
     for id in people.iter().filter(|id| !known(id)) {
         out.push(format!(
-            "{label} names {:?}, who is not in people: fix the id or remove it",
+            "{} names {:?}, who is not in people: fix the id or remove it",
+            label(),
             id.as_str()
         ));
     }
@@ -126,9 +165,13 @@ pub fn describe(problems: &[String]) -> String {
 }
 
 /// Brings hand-edited list fields to their stored form: trimmed, lower-cased, no repeats.
+/// A list already in that form (the usual case: netweb wrote it) is left untouched.
 pub fn normalize(net: &mut Network) {
     for p in &mut net.people {
         for list in [&mut p.interests, &mut p.offers, &mut p.seeks, &mut p.tags] {
+            if is_normalized(list) {
+                continue;
+            }
             let raw = std::mem::take(list);
             for term in raw.iter().map(|t| normalize_term(t)) {
                 if !term.is_empty() && !list.contains(&term) {
@@ -137,6 +180,33 @@ pub fn normalize(net: &mut Network) {
             }
         }
     }
+}
+
+/// Whether `normalize` would leave the list as it is.
+fn is_normalized(list: &[String]) -> bool {
+    list.iter()
+        .enumerate()
+        .all(|(i, t)| is_normal_term(t) && !list[..i].contains(t))
+}
+
+/// Whether `normalize_term(t) == t` and `t` is not empty, without allocating for the
+/// usual ASCII term.
+fn is_normal_term(t: &str) -> bool {
+    if !t.is_ascii() {
+        return !t.is_empty() && normalize_term(t) == t;
+    }
+    let bytes = t.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    first != b' '
+        && last != b' '
+        && !bytes.windows(2).any(|w| w == b"  ")
+        // The ASCII whitespace `split_whitespace` splits on: space (checked above),
+        // tab, line feed, vertical tab, form feed, carriage return.
+        && !bytes
+            .iter()
+            .any(|&c| matches!(c, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') || c.is_ascii_uppercase())
 }
 
 #[cfg(test)]
@@ -185,5 +255,54 @@ mod tests {
         assert!(found.contains("repeats relationships[0]"), "{found}");
         assert!(found.contains("with themself"), "{found}");
         assert!(found.contains("\"zed\", who is not in people"), "{found}");
+    }
+
+    #[test]
+    fn a_term_counts_as_normal_exactly_when_normalize_term_keeps_it() {
+        let mut terms: Vec<String> = [
+            "",
+            " ",
+            "rust",
+            "Rust",
+            "horse riding",
+            "horse  riding",
+            " rust",
+            "rust ",
+            "a\tb",
+            "a\u{0B}b",
+            "a\u{1F}b",
+            "ß",
+            "zoë",
+            "Zoë",
+            "a\u{A0}b",
+            "ΣΑΣ",
+            "σας",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        terms.extend((0u8..128).map(|c| format!("a{}b", c as char)));
+        for t in &terms {
+            let normal = !t.is_empty() && normalize_term(t) == *t;
+            assert_eq!(is_normal_term(t), normal, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn normalize_leaves_normal_lists_and_fixes_the_rest() {
+        let mut net = Network {
+            people: vec![person("a"), person("b")],
+            ..Network::default()
+        };
+        let normal = vec!["chess".to_string(), "horse riding".to_string()];
+        net.people[0].interests = normal.clone();
+        net.people[1].interests = ["Chess", " chess ", "", "horse   Riding", "chess"]
+            .map(String::from)
+            .to_vec();
+        net.people[1].tags = ["x", "x"].map(String::from).to_vec();
+        normalize(&mut net);
+        assert_eq!(net.people[0].interests, normal);
+        assert_eq!(net.people[1].interests, normal);
+        assert_eq!(net.people[1].tags, ["x"]);
     }
 }

@@ -176,6 +176,12 @@ impl Needs {
         })
     }
 
+    /// The most one of `v`'s offers can be worth to someone, and the most any offer can be
+    /// worth to `v`: the inputs of `bound`, for callers that pack them per person.
+    pub fn person_parts(&self, v: Node) -> (f64, f64) {
+        (self.best_offer[v as usize], self.best_seek[v as usize])
+    }
+
     /// An upper bound of `value(a, b)` that costs nothing.
     pub fn bound(&self, a: Node, b: Node) -> f64 {
         let one = if self.offers.of(a).is_empty() {

@@ -199,41 +199,51 @@ fn eligible(ctx: &Context, model: &Model, threshold: f64) -> Vec<bool> {
 
 /// Per-thread scratch space, reused across people so a pass allocates nothing per person.
 struct Scratch {
-    mutual: Vec<f64>,
-    common: Vec<u32>,
-    seen: Vec<u32>,
-    neighbour: Vec<u32>,
+    slots: Vec<Slot>,
     touched: Vec<Node>,
     epoch: u32,
     /// ln(1 + i) for every count up to the largest degree.
     ln: Vec<f64>,
 }
 
+/// Everything a pass keeps about one candidate partner, together in one cache line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    /// The epoch in which this slot was last reset (stale otherwise).
+    seen: u32,
+    /// The epoch in which this person was marked as linked to x (or scored in stage 1).
+    neighbour: u32,
+    common: u32,
+    mutual: f64,
+}
+
 impl Scratch {
     fn new(n: usize) -> Scratch {
         Scratch {
-            mutual: vec![0.0; n],
-            common: vec![0; n],
-            seen: vec![0; n],
-            neighbour: vec![0; n],
+            slots: vec![Slot::default(); n],
             touched: Vec::new(),
             epoch: 0,
             ln: (0..=n).map(|i| (i as f64).ln_1p()).collect(),
         }
     }
 
-    fn touch(&mut self, y: Node) {
-        let y = y as usize;
-        if self.seen[y] != self.epoch {
-            self.seen[y] = self.epoch;
-            self.mutual[y] = 0.0;
-            self.common[y] = 0;
-            self.touched.push(y as Node);
+    fn touch(&mut self, y: Node) -> &mut Slot {
+        let epoch = self.epoch;
+        let slot = &mut self.slots[y as usize];
+        if slot.seen != epoch {
+            *slot = Slot {
+                seen: epoch,
+                neighbour: slot.neighbour,
+                common: 0,
+                mutual: 0.0,
+            };
+            self.touched.push(y);
         }
+        slot
     }
 }
 
-/// One full pass at a given cap, split over the machine's cores.
+/// One pass over everyone, split over the machine's cores.
 fn search(
     ctx: &Context,
     model: &Model,
@@ -349,15 +359,15 @@ fn visit(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Scored>) {
     }
 
     for &y in g.neighbors(x) {
-        s.neighbour[y as usize] = s.epoch;
+        s.slots[y as usize].neighbour = s.epoch;
     }
     for &z in g.neighbors(x) {
         let w = 1.0 / g.degree(z) as f64;
         for &y in g.neighbors(z) {
             if wanted(y) {
-                s.touch(y);
-                s.mutual[y as usize] += w;
-                s.common[y as usize] += 1;
+                let slot = s.touch(y);
+                slot.mutual += w;
+                slot.common += 1;
             }
         }
     }
@@ -365,7 +375,7 @@ fn visit(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Scored>) {
         let wanted = |y: Node| wanted(y) && eligible[y as usize];
         // Pairs with a mutual contact were scored in the first stage: mark and skip them.
         for &y in &s.touched {
-            s.neighbour[y as usize] = s.epoch;
+            s.slots[y as usize].neighbour = s.epoch;
         }
         s.touched.clear();
         for &t in ctx.interests.of(x) {
@@ -394,7 +404,8 @@ fn visit(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Scored>) {
     let touched = std::mem::take(&mut s.touched);
     for &y in &touched {
         let yi = y as usize;
-        if s.neighbour[yi] == s.epoch {
+        let slot = s.slots[yi];
+        if slot.neighbour == s.epoch {
             continue;
         }
         let pair = if x < y { (x, y) } else { (y, x) };
@@ -403,9 +414,10 @@ fn visit(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Scored>) {
         }
         let threshold = job.threshold(heap);
         // Cheapest first: bounds from table lookups, then the exact terms one by one.
-        let (common, dx, dy) = (s.common[yi] as usize, g.degree(x), g.degree(y));
+        let (common, dx, dy) = (slot.common as usize, g.degree(x), g.degree(y));
         let union = (dx + dy - common) as f64;
         let ln = &s.ln;
+        let (interest_bound, needs_bound) = ctx.bounds(x, y);
         let mut inputs = [
             ln[common], // ln(1 + mutual) <= ln(1 + common): each contact adds at most 1
             ln[common],
@@ -415,15 +427,15 @@ fn visit(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Scored>) {
                 0.0
             },
             ln[dx] + ln[dy],
-            ctx.interest_bound(x, y),
-            ctx.needs.bound(x, y),
+            interest_bound,
+            needs_bound,
         ];
         let no_signal = common == 0 && inputs[4] <= 0.0 && inputs[5] <= 0.0;
         // Strictly below: a pair scoring exactly the threshold may still win on the tie-break.
         if no_signal || model.combine(&inputs, false) < threshold {
             continue;
         }
-        inputs[0] = s.mutual[yi].ln_1p();
+        inputs[0] = slot.mutual.ln_1p();
         if model.combine(&inputs, false) < threshold {
             continue;
         }

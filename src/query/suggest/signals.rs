@@ -15,6 +15,21 @@ pub struct Context<'a> {
     /// interests' weights (both bound their interest signal).
     max_idf: Vec<f64>,
     sum_idf: Vec<f64>,
+    /// The same facts packed one record per person, so the ranker's bound check for a
+    /// pair reads one cache line per person instead of one per array.
+    packed: Vec<Packed>,
+}
+
+/// What bounds a person's signals with anyone.
+#[derive(Debug, Clone, Copy, Default)]
+struct Packed {
+    interests: u32,
+    max_idf: f64,
+    sum_idf: f64,
+    /// The most one of their offers is worth to someone (0: offers nothing that meets a need).
+    best_offer: f64,
+    /// The most an offer is worth to them (0: seeks nothing anyone meets).
+    best_seek: f64,
 }
 
 /// The signals of one pair.
@@ -35,16 +50,29 @@ impl<'a> Context<'a> {
         let interests = Vocab::interests(g.net);
         let needs = Needs::build(g.net);
         let weights = |n: Node| interests.of(n).iter().map(|&t| interests.idf(t));
-        let max_idf = (0..g.len() as Node)
+        let max_idf: Vec<f64> = (0..g.len() as Node)
             .map(|n| weights(n).fold(0.0, f64::max))
             .collect();
-        let sum_idf = (0..g.len() as Node).map(|n| weights(n).sum()).collect();
+        let sum_idf: Vec<f64> = (0..g.len() as Node).map(|n| weights(n).sum()).collect();
+        let packed = (0..g.len() as Node)
+            .map(|n| {
+                let (best_offer, best_seek) = needs.person_parts(n);
+                Packed {
+                    interests: interests.of(n).len() as u32,
+                    max_idf: max_idf[n as usize],
+                    sum_idf: sum_idf[n as usize],
+                    best_offer,
+                    best_seek,
+                }
+            })
+            .collect();
         Context {
             g,
             interests,
             needs,
             max_idf,
             sum_idf,
+            packed,
         }
     }
 
@@ -93,6 +121,22 @@ impl<'a> Context<'a> {
             .map(|t| self.interests.idf(t))
             .sum();
         sum / ((na * nb) as f64).sqrt()
+    }
+
+    /// Upper bounds of a pair's interest and needs signals, from one record per person:
+    /// at least as tight as `interest_bound` and `Needs::bound`.
+    pub fn bounds(&self, a: Node, b: Node) -> (f64, f64) {
+        let (p, q) = (&self.packed[a as usize], &self.packed[b as usize]);
+        let interests = if p.interests == 0 || q.interests == 0 {
+            0.0
+        } else {
+            let by_total =
+                p.sum_idf.min(q.sum_idf) / (f64::from(p.interests) * f64::from(q.interests)).sqrt();
+            by_total.min(p.max_idf.min(q.max_idf))
+        };
+        let one = if p.best_offer > 0.0 { q.best_seek } else { 0.0 };
+        let other = if q.best_offer > 0.0 { p.best_seek } else { 0.0 };
+        (interests, one + other + one.min(other))
     }
 
     /// The largest interest similarity any pair can have.
