@@ -363,8 +363,11 @@ fn visit(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Scored>) {
     }
     for &z in g.neighbors(x) {
         let w = 1.0 / g.degree(z) as f64;
-        for &y in g.neighbors(z) {
-            if wanted(y) {
+        let ys = g.neighbors(z);
+        // Neighbour lists are sorted: when only partners after x count, skip straight to them.
+        let from = after.map_or(0, |a| ys.partition_point(|&y| y <= a));
+        for &y in &ys[from..] {
+            if y != x && scope.allowed[y as usize] {
                 let slot = s.touch(y);
                 slot.mutual += w;
                 slot.common += 1;
