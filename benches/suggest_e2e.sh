@@ -18,7 +18,7 @@ measure() {
     best=$(echo "$secs $best" | awk '{print ($1 < $2) ? $1 : $2}')
     peak=$(( kb / 1024 > peak ? kb / 1024 : peak ))
   done
-  printf '%-10s %8.1f %10s %12s\n' "$name" "$(du -m "$file" | cut -f1)" "$best" "$peak"
+  printf '%-10s %8.1f %10s %12s\n' "$name" "$(stat -c %s "$file" | awk '{print $1 / 1048576}')" "$best" "$peak"
 }
 measure sample examples/network.json
 for n in 1000 10000 100000; do
