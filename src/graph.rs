@@ -100,6 +100,12 @@ impl<'a> Graph<'a> {
         &self.net.people[n as usize].name
     }
 
+    /// The first word of the name, for sentences ("Ada offers ...").
+    pub fn first_name(&self, n: Node) -> &'a str {
+        let name = self.name(n);
+        name.split_whitespace().next().unwrap_or(name)
+    }
+
     /// Neighbours in increasing index order.
     pub fn neighbors(&self, n: Node) -> &[Node] {
         self.csr.neighbors_slice(n)

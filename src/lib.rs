@@ -11,6 +11,8 @@ pub mod model;
 pub mod query;
 pub mod render;
 pub mod resolve;
+mod rng;
+mod sorted;
 pub mod store;
 pub mod synthetic;
 pub mod text;

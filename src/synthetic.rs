@@ -17,6 +17,7 @@ use chrono::{Days, NaiveDate};
 use crate::model::{
     Extra, FORMAT_VERSION, Interaction, Introduction, Network, Person, PersonId, Relationship,
 };
+use crate::rng::SplitMix64;
 use crate::text::slug;
 
 /// What to generate.
@@ -92,28 +93,26 @@ pub fn generate(spec: &Spec) -> Network {
 /// and statistically good enough for test data. It lives here instead of coming from
 /// `rand` so the crate gains no dependency, and so a dependency upgrade can never change
 /// the stream: a seed names the same file forever, which benchmarks compare across.
-struct Rng(u64);
+struct Rng(SplitMix64);
 
 impl Rng {
     /// One independent stream per generation step, so changing one step does not reshuffle
     /// everything after it.
     fn new(seed: u64, stream: u64) -> Rng {
-        let mut rng = Rng(seed ^ stream.wrapping_mul(0xD1B5_4A32_D192_ED03));
+        let mut rng = Rng(SplitMix64::new(
+            seed ^ stream.wrapping_mul(0xD1B5_4A32_D192_ED03),
+        ));
         rng.next_u64();
         rng
     }
 
     fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
     /// Uniform in `0..n`; `n` must be positive.
     fn below(&mut self, n: usize) -> usize {
-        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
+        self.0.below(n)
     }
 
     /// Uniform in `lo..=hi`.

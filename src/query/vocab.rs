@@ -93,22 +93,7 @@ impl Vocab {
 
     /// Terms two people share, in term-id order (a merge of two sorted lists).
     pub fn shared(&self, a: Node, b: Node) -> impl Iterator<Item = Term> + '_ {
-        let (x, y) = (self.of(a), self.of(b));
-        let (mut i, mut j) = (0, 0);
-        std::iter::from_fn(move || {
-            while i < x.len() && j < y.len() {
-                match x[i].cmp(&y[j]) {
-                    std::cmp::Ordering::Less => i += 1,
-                    std::cmp::Ordering::Greater => j += 1,
-                    std::cmp::Ordering::Equal => {
-                        i += 1;
-                        j += 1;
-                        return Some(x[i - 1]);
-                    }
-                }
-            }
-            None
-        })
+        crate::sorted::intersection(self.of(a), self.of(b))
     }
 }
 

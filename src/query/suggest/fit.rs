@@ -12,10 +12,11 @@
 use crate::graph::Node;
 use crate::query::suggest::model::{DIM, Features, INPUTS, MONOTONE, Model, inputs};
 use crate::query::suggest::signals::Context;
+use crate::rng::SplitMix64;
 
 /// Enough pairs to pin down a handful of weights; more only costs time on big networks.
-const MAX_POSITIVES: usize = 4_000;
-const MAX_NEGATIVES: usize = 8_000;
+const MAX_POSITIVES: usize = 2_000;
+const MAX_NEGATIVES: usize = 4_000;
 /// Fewer recorded relationships than this and the fit is noise: use the prior.
 const MIN_POSITIVES: usize = 20;
 /// How many recorded relationships the prior is worth: with 100 the fit and the prior
@@ -41,7 +42,7 @@ pub fn fit(ctx: &Context) -> Model {
     if edges.len() < MIN_POSITIVES {
         return prior;
     }
-    let mut rng = SplitMix(0x6e65_7477_6562);
+    let mut rng = SplitMix64::new(0x6e65_7477_6562);
     let mut rows: Vec<([f64; DIM], f64, f64)> = Vec::new(); // (inputs, label, weight)
     let step = (edges.len() / MAX_POSITIVES).max(1);
     for &(a, b) in edges.iter().step_by(step) {
@@ -297,24 +298,6 @@ impl Candidates {
             add(y, &mut self.seen, &mut self.out);
         }
         &self.out
-    }
-}
-
-/// A tiny deterministic generator (splitmix64): the fit must give the same weights for
-/// the same file on every machine, and needs nothing stronger.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
     }
 }
 

@@ -210,13 +210,7 @@ fn describe(
     }
     shared.sort_by(|&x, &y| ctx.interests.idf(y).total_cmp(&ctx.interests.idf(x)));
     let names: Vec<String> = d.members.iter().map(|&m| g.name(m).to_string()).collect();
-    let first = |n: Node| {
-        g.name(n)
-            .split_whitespace()
-            .next()
-            .unwrap_or(g.name(n))
-            .to_string()
-    };
+    let first = |n: Node| g.first_name(n);
     let known_text = match known_pairs {
         0 => format!("none of the {pairs} pairs know each other yet"),
         1 => format!("only 1 of {pairs} pairs already know each other"),
@@ -224,7 +218,7 @@ fn describe(
     };
     let why = match d.kind {
         "need" => {
-            let offer: Vec<String> = d.offerers.iter().map(|&o| first(o)).collect();
+            let offer: Vec<&str> = d.offerers.iter().map(|&o| first(o)).collect();
             format!(
                 "{} people looking for {}, with {} who can help: {known_text}",
                 d.members.len() - d.offerers.len(),

@@ -215,13 +215,7 @@ fn sentence(
     ctx: &Context,
     mutual: &[Node],
 ) -> String {
-    let first = |n: Node| {
-        g.name(n)
-            .split_whitespace()
-            .next()
-            .unwrap_or(g.name(n))
-            .to_string()
-    };
+    let first = |n: Node| g.first_name(n);
     let mut parts = Vec::new();
     if !shared.is_empty() {
         let named: Vec<&str> = shared

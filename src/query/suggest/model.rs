@@ -86,37 +86,30 @@ impl Model {
 
     /// The most a pair with no mutual contact could score.
     pub fn unconnected_bound(&self, ctx: &Context) -> f64 {
-        let worst_degree = if self.weights[DEGREE] > 0.0 {
-            self.max_degree
-        } else {
-            0
-        };
-        self.score(&Features {
-            mutual: 0.0,
-            common: 0,
-            degrees: (worst_degree, worst_degree),
-            interests: ctx.max_interest_bound(),
-            needs: ctx.needs.max_value(),
-        })
+        self.without_contact(ctx.max_interest_bound(), ctx.needs.max_value())
     }
 
     /// The most a pair could score that the ranker never reached at this cap: no mutual
     /// contact, interests and needs only among terms held by more than `cap` people.
     pub fn unreached_bound(&self, ctx: &Context, cap: usize) -> f64 {
-        let n = ctx.g.len() as f64;
-        let idf_cut = idf(n, cap + 1);
-        let needs_cut = ctx.needs.unreached_bound(cap);
+        let idf_cut = idf(ctx.g.len() as f64, cap + 1);
+        self.without_contact(idf_cut, ctx.needs.unreached_bound(cap))
+    }
+
+    /// The score of a pair with no mutual contact, these signals, and the most favourable degrees.
+    fn without_contact(&self, interests: f64, needs: f64) -> f64 {
         let worst_degree = if self.weights[DEGREE] > 0.0 {
             self.max_degree
         } else {
             0
         };
+        let degrees = (worst_degree, worst_degree);
         self.score(&Features {
             mutual: 0.0,
             common: 0,
-            degrees: (worst_degree, worst_degree),
-            interests: idf_cut,
-            needs: needs_cut,
+            degrees,
+            interests,
+            needs,
         })
     }
 }

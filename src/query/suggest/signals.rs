@@ -92,22 +92,7 @@ impl<'a> Context<'a> {
     }
 
     pub fn mutual_contacts(&self, a: Node, b: Node) -> impl Iterator<Item = Node> + '_ {
-        let (x, y) = (self.g.neighbors(a), self.g.neighbors(b));
-        let (mut i, mut j) = (0, 0);
-        std::iter::from_fn(move || {
-            while i < x.len() && j < y.len() {
-                match x[i].cmp(&y[j]) {
-                    std::cmp::Ordering::Less => i += 1,
-                    std::cmp::Ordering::Greater => j += 1,
-                    std::cmp::Ordering::Equal => {
-                        i += 1;
-                        j += 1;
-                        return Some(x[i - 1]);
-                    }
-                }
-            }
-            None
-        })
+        crate::sorted::intersection(self.g.neighbors(a), self.g.neighbors(b))
     }
 
     pub fn interest_similarity(&self, a: Node, b: Node) -> f64 {
