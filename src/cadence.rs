@@ -3,6 +3,7 @@
 use std::fmt;
 
 use anyhow::{Result, bail};
+use chrono::{Days, Months, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -38,6 +39,32 @@ impl Cadence {
     }
 }
 
+impl Cadence {
+    /// The date one cadence after `date`, by the calendar: months and years keep the day
+    /// of the month and clamp at month ends (Jan 31 + 1m = Feb 28, or Feb 29 in a leap
+    /// year; Feb 29 + 1y = Feb 28). `None` only past the end of chrono's calendar.
+    pub fn after(&self, date: NaiveDate) -> Option<NaiveDate> {
+        match self.unit {
+            Unit::Day => date.checked_add_days(Days::new(u64::from(self.count))),
+            Unit::Week => date.checked_add_days(Days::new(7 * u64::from(self.count))),
+            Unit::Month => date.checked_add_months(Months::new(self.count)),
+            Unit::Year => date.checked_add_months(Months::new(12 * self.count)),
+        }
+    }
+
+    /// A length in days for comparing cadences of different units (a month counts 30
+    /// days, a year 365). Due dates use `after`, never this.
+    pub fn approx_days(&self) -> u32 {
+        let per = match self.unit {
+            Unit::Day => 1,
+            Unit::Week => 7,
+            Unit::Month => 30,
+            Unit::Year => 365,
+        };
+        self.count * per
+    }
+}
+
 impl fmt::Display for Cadence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let unit = match self.unit {
@@ -65,6 +92,28 @@ mod tests {
                 unit: Unit::Month
             }
         );
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn months_and_years_follow_the_calendar() {
+        let c = |s| Cadence::parse(s).unwrap();
+        assert_eq!(c("1m").after(d("2026-01-31")), Some(d("2026-02-28")));
+        assert_eq!(c("1m").after(d("2024-01-31")), Some(d("2024-02-29")));
+        assert_eq!(c("3m").after(d("2026-11-30")), Some(d("2027-02-28")));
+        assert_eq!(c("1y").after(d("2024-02-29")), Some(d("2025-02-28")));
+        assert_eq!(c("4y").after(d("2024-02-29")), Some(d("2028-02-29")));
+        assert_eq!(c("2w").after(d("2026-12-25")), Some(d("2027-01-08")));
+        assert_eq!(c("30d").after(d("2024-02-01")), Some(d("2024-03-02")));
+    }
+
+    #[test]
+    fn approximate_lengths_order_units() {
+        let c = |s| Cadence::parse(s).unwrap().approx_days();
+        assert!(c("2w") < c("30d") && c("30d") == c("1m") && c("11m") < c("1y"));
     }
 
     #[test]

@@ -57,10 +57,18 @@ pub enum Command {
     Intro(IntroArgs),
     /// List the introductions you have made, newest first
     Intros,
+    /// Record that you were in touch with one or more people (one entry for all of them)
+    Log(LogArgs),
+    /// Who is overdue or due soon for contact, most overdue first; introductions to follow up
+    Due(DueArgs),
+    /// Set or list default cadences by tag, e.g. `netweb cadence family 14d`
+    Cadence(CadenceArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the man page (roff) on stdout
     Man,
+    /// Bring in contacts from vCard, LinkedIn, Google CSV, a CSV or another netweb file
+    Import(ImportArgs),
 }
 
 /// Fields a person can be given, shared by `add` and `edit`.
@@ -97,10 +105,10 @@ pub struct PersonFields {
     /// Free-form notes (replaces the notes on edit)
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
-    /// When you met: YYYY-MM-DD, today or yesterday
+    /// When you met: YYYY-MM-DD, yesterday, 3 weeks ago, last friday, ...
     #[arg(long, value_name = "DATE")]
     pub met: Option<String>,
-    /// How often to be in touch: 14d, 2w, 3m, 1y
+    /// How often to be in touch: 14d, 2w, 3m, 1y (none clears it; overrides tag cadences)
     #[arg(long, value_name = "CADENCE")]
     pub every: Option<String>,
     /// They do not want to be introduced: `suggest` leaves them out
@@ -224,6 +232,8 @@ pub enum SortKey {
     Added,
     /// Most recently met first
     Met,
+    /// Most recently in touch first (logged contact or an introduction); never last
+    LastContact,
 }
 
 #[derive(Debug, Args)]
@@ -238,7 +248,7 @@ pub struct LinkArgs {
     /// How close they are, from 1 (acquaintances) to 5 (very close)
     #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(1..=5))]
     pub strength: Option<u8>,
-    /// Since when: YYYY-MM-DD, today or yesterday
+    /// Since when: YYYY-MM-DD, yesterday, 2 weeks ago, last friday, ...
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// A note about the relationship
@@ -284,9 +294,75 @@ pub struct IntroArgs {
     /// What the introduction was about
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
-    /// When: YYYY-MM-DD, today or yesterday [default: today]
+    /// When: YYYY-MM-DD, yesterday, 3 days ago, last friday, ... [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Who you were in touch with (one or more)
+    #[arg(required = true, num_args = 1.., value_name = "PERSON")]
+    pub people: Vec<String>,
+    /// What it was: coffee, call, message, meeting, dinner, ...
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// What you talked about
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// When: YYYY-MM-DD, yesterday, 3 days ago, last friday, ... [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// Also list who falls due within this time: 7d, 2w, 1m
+    #[arg(long, value_name = "CADENCE")]
+    pub within: Option<String>,
+    /// Only people with this tag
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CadenceArgs {
+    /// The tag; without it, every tag cadence is listed
+    pub tag: Option<String>,
+    /// How often to be in touch with people who have the tag: 14d, 2w, 3m, 1y, or none to
+    /// clear it; without it, the tag's cadence is shown
+    #[arg(value_name = "EVERY")]
+    pub every: Option<String>,
+}
+
+/// Formats `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// vCard 2.1, 3.0 or 4.0 (.vcf), as Google, Apple and Android export it
+    Vcard,
+    /// LinkedIn's Connections.csv
+    Linkedin,
+    /// Google Contacts' CSV export
+    GoogleCsv,
+    /// A CSV whose header names netweb fields (name, email, company, tags, ...)
+    Csv,
+    /// Another netweb data file, relationships and history included
+    Netweb,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to import
+    pub path: PathBuf,
+    /// What the file is [default: detected from its content and extension]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ImportFormat>,
+    /// Print what would be imported, merged and skipped, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Tag everyone imported, e.g. --tag linkedin
+    #[arg(long = "tag", value_name = "TAG", value_delimiter = ',')]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Args)]

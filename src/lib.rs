@@ -6,6 +6,7 @@ pub mod cli;
 pub mod cmd;
 pub mod dates;
 mod fasthash;
+pub mod formats;
 pub mod graph;
 pub mod model;
 pub mod query;

@@ -39,6 +39,10 @@ pub struct Network {
     pub version: u32,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
+    /// Default cadences by tag, e.g. "family" -> "14d". A person's own `every` wins;
+    /// among their tags the shortest cadence wins.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tag_cadences: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub relationships: Vec<Relationship>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -58,6 +62,7 @@ impl Default for Network {
         Network {
             version: FORMAT_VERSION,
             people: Vec::new(),
+            tag_cadences: BTreeMap::new(),
             relationships: Vec::new(),
             interactions: Vec::new(),
             introductions: Vec::new(),

@@ -82,6 +82,7 @@ pub fn generate(spec: &Spec) -> Network {
         relationships,
         interactions,
         introductions,
+        tag_cadences: Default::default(),
         extra: Extra::new(),
     }
 }

@@ -77,6 +77,18 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// An id for a new person: the slug of the name, with `-2`, `-3`, ... while `taken`.
+pub fn unique_slug(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    let base = slug(name);
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +117,13 @@ mod tests {
             ["zig"]
         );
         assert_eq!(list, ["go"]);
+    }
+
+    #[test]
+    fn unique_slugs_count_up() {
+        let taken = ["ada", "ada-2"];
+        assert_eq!(unique_slug("Ada", |id| taken.contains(&id)), "ada-3");
+        assert_eq!(unique_slug("Bob", |id| taken.contains(&id)), "bob");
     }
 
     #[test]

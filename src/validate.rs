@@ -96,6 +96,15 @@ pub fn problems(net: &Network) -> Vec<String> {
         }
     }
 
+    for (tag, every) in &net.tag_cadences {
+        if crate::cadence::Cadence::parse(every).is_err() {
+            out.push(format!(
+                "tag_cadences[{tag:?}] is {every:?}, not a cadence: write a number and a unit \
+                 (14d, 2w, 3m or 1y), or remove the entry"
+            ));
+        }
+    }
+
     for (i, x) in net.interactions.iter().enumerate() {
         check_people(
             &mut out,

@@ -2,7 +2,7 @@ use anyhow::{Result, bail};
 
 use crate::cli::AddArgs;
 use crate::cmd::{Ctx, fields};
-use crate::model::{Network, Person, PersonId, Relationship};
+use crate::model::{Person, PersonId, Relationship};
 use crate::{resolve, store, text};
 
 pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
@@ -26,7 +26,9 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
         }
         let knows = resolve::people(net, &args.knows)?;
         let mut person = Person {
-            id: unique_id(net, &name),
+            id: PersonId(text::unique_slug(&name, |id| {
+                net.people.iter().any(|p| p.id.as_str() == id)
+            })),
             name: name.clone(),
             added: Some(ctx.today),
             ..Person::default()
@@ -45,17 +47,4 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
     use std::io::Write;
     writeln!(ctx.stdout(), "{}", person.id)?;
     Ok(())
-}
-
-/// The slug of the name, with `-2`, `-3`, ... when it is taken.
-fn unique_id(net: &Network, name: &str) -> PersonId {
-    let base = text::slug(name);
-    let taken = |id: &str| net.people.iter().any(|p| p.id.as_str() == id);
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    PersonId(id)
 }

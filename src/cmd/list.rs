@@ -20,11 +20,11 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
         SortKey::Degree => Sort::Degree,
         SortKey::Added => Sort::Added,
         SortKey::Met => Sort::Met,
+        SortKey::LastContact => Sort::LastContact,
     };
     let rows = list::list(&net, &filter, sort, args.reverse);
     if ctx.json {
-        let people: Vec<_> = rows.iter().map(|r| r.person).collect();
-        return ctx.print_json(&people);
+        return ctx.print_json(&rows);
     }
     if rows.is_empty() {
         let why = if net.people.is_empty() {
@@ -35,6 +35,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
         ctx.note(format!("netweb: {why}"));
         return Ok(());
     }
-    render::list::write(&mut ctx.stdout(), &rows)?;
+    let with_last_contact = sort == Sort::LastContact;
+    render::list::write(&mut ctx.stdout(), &rows, with_last_contact, ctx.today)?;
     Ok(())
 }

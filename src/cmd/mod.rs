@@ -2,13 +2,17 @@
 //! loads (or updates) the network, calls pure code, and renders or prints JSON.
 
 mod add;
+mod cadence;
 mod completions;
+mod due;
 mod edit;
 mod fields;
+mod import;
 mod intro;
 mod intros;
 mod link;
 mod list;
+mod log;
 mod rm;
 mod show;
 mod suggest;
@@ -89,8 +93,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Unlink(args) => unlink::run(&ctx, args),
         Command::Intro(args) => intro::run(&ctx, args),
         Command::Intros => intros::run(&ctx),
+        Command::Log(args) => log::run(&ctx, args),
+        Command::Due(args) => due::run(&ctx, args),
+        Command::Cadence(args) => cadence::run(&ctx, args),
         Command::Suggest(args) => suggest::run(&ctx, args),
         Command::Completions(args) => completions::completions(args),
         Command::Man => completions::man(),
+        Command::Import(args) => import::run(&ctx, args),
     }
 }

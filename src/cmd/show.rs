@@ -8,10 +8,10 @@ use crate::{render, resolve, store};
 pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let net = store::load(&ctx.file)?;
     let id = resolve::person(&net, &args.person)?;
-    let profile = profile::profile(&net, &id);
+    let profile = profile::profile(&net, &id, ctx.today);
     if ctx.json {
         return ctx.print_json(&profile);
     }
-    render::profile::write(&mut ctx.stdout(), &profile)?;
+    render::profile::write(&mut ctx.stdout(), &profile, ctx.today)?;
     Ok(())
 }

@@ -3,7 +3,11 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+use serde::Serialize;
+
 use crate::model::{Network, Person, PersonId};
+use crate::query::due::last_contacts;
 use crate::text::normalize_term;
 
 #[derive(Debug, Default)]
@@ -24,13 +28,19 @@ pub enum Sort {
     Degree,
     Added,
     Met,
+    LastContact,
 }
 
-#[derive(Debug)]
+/// One person in the list; `--json` prints the person object plus `last_contact`.
+#[derive(Debug, Serialize)]
 pub struct Row<'a> {
+    #[serde(flatten)]
     pub person: &'a Person,
     /// How many of your other contacts they know.
+    #[serde(skip)]
     pub degree: usize,
+    /// The latest interaction or introduction that includes them (null: never).
+    pub last_contact: Option<NaiveDate>,
 }
 
 pub fn list<'a>(net: &'a Network, filter: &Filter, sort: Sort, reverse: bool) -> Vec<Row<'a>> {
@@ -39,6 +49,7 @@ pub fn list<'a>(net: &'a Network, filter: &Filter, sort: Sort, reverse: bool) ->
         *degree.entry(&r.a).or_default() += 1;
         *degree.entry(&r.b).or_default() += 1;
     }
+    let last = last_contacts(net);
     let mut rows: Vec<Row> = net
         .people
         .iter()
@@ -46,6 +57,7 @@ pub fn list<'a>(net: &'a Network, filter: &Filter, sort: Sort, reverse: bool) ->
         .map(|p| Row {
             person: p,
             degree: degree.get(&p.id).copied().unwrap_or(0),
+            last_contact: last.get(&p.id).map(|c| c.date),
         })
         .collect();
     rows.sort_by(|x, y| order(x, y, sort).then_with(|| by_name(x.person, y.person)));
@@ -76,6 +88,7 @@ fn order(x: &Row, y: &Row, sort: Sort) -> Ordering {
         Sort::Degree => y.degree.cmp(&x.degree),
         Sort::Added => b.added.cmp(&a.added),
         Sort::Met => b.met.cmp(&a.met),
+        Sort::LastContact => y.last_contact.cmp(&x.last_contact),
     }
 }
 
@@ -166,6 +179,44 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(ids(&list(&net, &f, Sort::Name, true)), ["b"]);
+    }
+
+    #[test]
+    fn last_contact_sort_puts_most_recent_first_and_never_last() {
+        use crate::model::{Extra, Interaction, Introduction};
+        let mut net = Network {
+            people: vec![
+                person("a", None, &[]),
+                person("b", None, &[]),
+                person("c", None, &[]),
+            ],
+            ..Network::default()
+        };
+        let date = |s: &str| s.parse::<NaiveDate>().unwrap();
+        net.interactions.push(Interaction {
+            date: date("2026-01-01"),
+            people: vec![PersonId("a".into()), PersonId("b".into())],
+            kind: None,
+            note: None,
+            extra: Extra::new(),
+        });
+        net.introductions.push(Introduction {
+            date: date("2026-02-01"),
+            people: vec![PersonId("b".into()), PersonId("a".into())],
+            note: None,
+            extra: Extra::new(),
+        });
+        net.interactions.push(Interaction {
+            date: date("2026-03-01"),
+            people: vec![PersonId("b".into())],
+            kind: None,
+            note: None,
+            extra: Extra::new(),
+        });
+        let rows = list(&net, &Filter::default(), Sort::LastContact, false);
+        assert_eq!(ids(&rows), ["b", "a", "c"]);
+        assert_eq!(rows[1].last_contact, Some(date("2026-02-01")));
+        assert_eq!(rows[2].last_contact, None);
     }
 
     #[test]

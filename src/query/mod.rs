@@ -1,6 +1,7 @@
 //! Pure questions over a network and an explicit `today`. They return plain structs
 //! (which `--json` prints as they are) and never print or touch files.
 
+pub mod due;
 pub mod intros;
 pub mod list;
 pub mod profile;

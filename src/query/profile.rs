@@ -2,7 +2,10 @@
 
 use serde::Serialize;
 
+use chrono::NaiveDate;
+
 use crate::model::{Interaction, Introduction, Network, Person, PersonId};
+use crate::query::due::{self, CountedFrom, TagCadences};
 
 #[derive(Debug, Serialize)]
 pub struct Profile<'a> {
@@ -14,6 +17,17 @@ pub struct Profile<'a> {
     pub interactions: Vec<&'a Interaction>,
     /// Introductions they were part of, newest first.
     pub introductions: Vec<&'a Introduction>,
+    /// The latest interaction or introduction that includes them (null: never).
+    pub last_contact: Option<NaiveDate>,
+    /// The cadence that applies: their own `every`, else their tags' (null: none).
+    pub cadence: Option<String>,
+    /// The tag the cadence comes from (null when it is their own or there is none).
+    pub cadence_tag: Option<&'a str>,
+    /// When they are next due for contact (null without a cadence).
+    pub next_due: Option<NaiveDate>,
+    /// What `next_due` counts from: last_contact, met, added, or nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted_from: Option<CountedFrom>,
 }
 
 /// One relationship seen from the person's side.
@@ -31,7 +45,7 @@ pub struct Tie<'a> {
     pub note: Option<&'a str>,
 }
 
-pub fn profile<'a>(net: &'a Network, id: &PersonId) -> Profile<'a> {
+pub fn profile<'a>(net: &'a Network, id: &PersonId, today: NaiveDate) -> Profile<'a> {
     let person = net.person(id).expect("resolved ids exist");
     let mut relationships: Vec<Tie> = net
         .relationships
@@ -62,10 +76,17 @@ pub fn profile<'a>(net: &'a Network, id: &PersonId) -> Profile<'a> {
         .filter(|x| x.people.contains(id))
         .collect();
     introductions.sort_by_key(|x| std::cmp::Reverse(x.date));
+    let last = due::last_contacts(net).get(id).copied();
+    let schedule = due::schedule(person, last.as_ref(), &TagCadences::new(net), today);
     Profile {
         person,
         relationships,
         interactions,
         introductions,
+        last_contact: last.map(|c| c.date),
+        cadence: schedule.map(|s| s.every.cadence.to_string()),
+        cadence_tag: schedule.and_then(|s| s.every.tag),
+        next_due: schedule.map(|s| s.due),
+        counted_from: schedule.map(|s| s.from),
     }
 }

@@ -1,24 +1,46 @@
 use std::io::{self, Write};
 
 use anstyle::Style;
+use chrono::NaiveDate;
 
+use crate::dates::relative;
 use crate::query::list::Row;
 use crate::render::{DIM, ID, NAME, Table, truncate};
 
 /// Interests are cut to this width so a row fits an ordinary terminal.
 const INTERESTS_WIDTH: usize = 40;
 
-pub fn write(out: &mut impl Write, rows: &[Row]) -> io::Result<()> {
-    let mut table = Table::new(&["NAME", "ID", "COMPANY", "KNOWS", "INTERESTS"]);
+/// With `last_contact`, a LAST CONTACT column ("2026-11-04 (3 weeks ago)") comes before
+/// the interests.
+pub fn write(
+    out: &mut impl Write,
+    rows: &[Row],
+    last_contact: bool,
+    today: NaiveDate,
+) -> io::Result<()> {
+    let mut headers = vec!["NAME", "ID", "COMPANY", "KNOWS"];
+    if last_contact {
+        headers.push("LAST CONTACT");
+    }
+    headers.push("INTERESTS");
+    let mut table = Table::new(&headers);
     for row in rows {
         let p = row.person;
-        table.row(vec![
+        let mut cells = vec![
             (p.name.clone(), NAME),
             (p.id.to_string(), ID),
             (p.company.clone().unwrap_or_default(), Style::new()),
             (row.degree.to_string(), Style::new()),
-            (truncate(&p.interests.join(", "), INTERESTS_WIDTH), DIM),
-        ]);
+        ];
+        if last_contact {
+            let when = match row.last_contact {
+                Some(d) => format!("{d} ({})", relative(d, today)),
+                None => "never".to_string(),
+            };
+            cells.push((when, Style::new()));
+        }
+        cells.push((truncate(&p.interests.join(", "), INTERESTS_WIDTH), DIM));
+        table.row(cells);
     }
     table.write(out)
 }

@@ -6,6 +6,8 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
+pub mod due;
+pub mod import;
 pub mod intros;
 pub mod list;
 pub mod profile;

@@ -1,14 +1,18 @@
 use std::io::{self, Write};
 
-use crate::query::profile::Profile;
 use anstyle::Style;
+use chrono::NaiveDate;
+
+use crate::dates::{relative, span};
+use crate::query::due::CountedFrom;
+use crate::query::profile::Profile;
 
 use crate::render::{DIM, HEADER, ID, NAME, Table};
 
 /// How many past interactions `show` lists; `--json` has them all.
 const RECENT: usize = 5;
 
-pub fn write(out: &mut impl Write, pr: &Profile) -> io::Result<()> {
+pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result<()> {
     let p = pr.person;
     writeln!(out, "{NAME}{}{NAME:#}  {ID}{}{ID:#}", p.name, p.id)?;
     let work = match (&p.role, &p.company) {
@@ -31,7 +35,33 @@ pub fn write(out: &mut impl Write, pr: &Profile) -> io::Result<()> {
     field("seeks", Some(p.seeks.join(", ")))?;
     field("tags", Some(p.tags.join(", ")))?;
     field("met", p.met.map(|d| d.to_string()))?;
-    field("every", p.every.clone())?;
+    let every = pr.cadence.as_ref().map(|c| match pr.cadence_tag {
+        Some(tag) => format!("{c} (from the tag {tag})"),
+        None => c.clone(),
+    });
+    field("every", every)?;
+    field(
+        "contacted",
+        pr.last_contact
+            .map(|d| format!("{d} ({})", relative(d, today))),
+    )?;
+    field(
+        "next due",
+        pr.next_due.map(|d| {
+            let days = (d - today).num_days();
+            let when = match days {
+                0 => "today".to_string(),
+                n if n > 0 => format!("in {}", span(n)),
+                n => format!("{} late", span(n)),
+            };
+            let from = match pr.counted_from {
+                Some(CountedFrom::Met) => ", counted from when you met",
+                Some(CountedFrom::Added) => ", counted from when they were added",
+                _ => "",
+            };
+            format!("{d} ({when}{from})")
+        }),
+    )?;
     field(
         "intros",
         p.no_intros

@@ -4,8 +4,10 @@ mod common;
 
 mod edit;
 mod errors;
+mod import;
 mod links;
 mod output;
 mod people;
 mod store;
 mod suggest;
+mod touch;

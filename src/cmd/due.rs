@@ -1,0 +1,34 @@
+use anyhow::{Context, Result};
+
+use crate::cadence::Cadence;
+use crate::cli::DueArgs;
+use crate::cmd::Ctx;
+use crate::query::due;
+use crate::{render, store};
+
+pub fn run(ctx: &Ctx, args: DueArgs) -> Result<()> {
+    let horizon = match args.within.as_deref() {
+        None => ctx.today,
+        Some(w) => Cadence::parse(w)
+            .with_context(|| format!("--within {w:?}"))?
+            .after(ctx.today)
+            .context("--within reaches past the end of the calendar")?,
+    };
+    let net = store::load(&ctx.file)?;
+    let report = due::due(&net, ctx.today, horizon, args.tag.as_deref());
+    if ctx.json {
+        return ctx.print_json(&report.into_items());
+    }
+    if report.due.is_empty() && report.follow_ups.is_empty() {
+        let anyone = net.people.iter().any(|p| p.every.is_some()) || !net.tag_cadences.is_empty();
+        ctx.note(if anyone {
+            "netweb: no one is due; `--within 2w` looks further ahead"
+        } else {
+            "netweb: no one has a cadence yet; set one with `netweb edit NAME --every 30d` \
+             or for a tag with `netweb cadence TAG 30d`"
+        });
+        return Ok(());
+    }
+    render::due::write(&mut ctx.stdout(), &report, ctx.today)?;
+    Ok(())
+}

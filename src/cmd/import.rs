@@ -1,0 +1,68 @@
+//! `netweb import FILE`: read contacts from another tool's export, match them against
+//! the network, and save once, under the lock (or, with --dry-run, only show the plan).
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::{Context, Result};
+
+use crate::cli::{ImportArgs, ImportFormat};
+use crate::cmd::Ctx;
+use crate::formats::{self, Format, plan};
+use crate::{render, store};
+
+/// Imports shorter than this finish before a progress line would be worth reading.
+const PROGRESS_FROM: usize = 500;
+
+pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
+    let shown = args.path.display().to_string();
+    let bytes = std::fs::read(&args.path)
+        .with_context(|| format!("could not read {shown}: check the path"))?;
+    let format = args.format.map(|f| match f {
+        ImportFormat::Vcard => Format::Vcard,
+        ImportFormat::Linkedin => Format::Linkedin,
+        ImportFormat::GoogleCsv => Format::GoogleCsv,
+        ImportFormat::Csv => Format::Csv,
+        ImportFormat::Netweb => Format::Netweb,
+    });
+    let parsed = formats::read(&args.path, &bytes, format)?;
+
+    let show_progress = std::io::stderr().is_terminal() && parsed.people.len() >= PROGRESS_FROM;
+    let mut progress = |done: usize, total: usize| {
+        if show_progress && (done.is_multiple_of(100) || done == total) {
+            let mut err = std::io::stderr();
+            let _ = write!(err, "\rimporting {done}/{total}");
+            if done == total {
+                let _ = writeln!(err);
+            }
+        }
+    };
+    let mut report = if args.dry_run {
+        let net = store::load(&ctx.file)?;
+        plan::plan(&net, &parsed, ctx.today, &args.tags, &mut progress).0
+    } else {
+        store::update(&ctx.file, |net| {
+            let (report, after) = plan::plan(net, &parsed, ctx.today, &args.tags, &mut progress);
+            *net = after;
+            Ok(report)
+        })?
+        .0
+    };
+    report.file = shown;
+    report.dry_run = args.dry_run;
+
+    if !args.dry_run {
+        // Skipped rows are warnings: on stderr, `FILE:LINE: reason`, so editors jump there.
+        for e in report
+            .entries
+            .iter()
+            .filter(|e| e.action == plan::Action::Skipped)
+        {
+            ctx.note(render::import::skipped_line(&report.file, e));
+        }
+    }
+    if ctx.json {
+        return ctx.print_json(&report);
+    }
+    render::import::write(&mut ctx.stdout(), &report)?;
+    Ok(())
+}

@@ -1,0 +1,50 @@
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::LogArgs;
+use crate::cmd::Ctx;
+use crate::model::{Extra, Interaction};
+use crate::render::join_names;
+use crate::text::{non_blank, normalize_term};
+use crate::{dates, resolve, store};
+
+pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
+    let date = match &args.date {
+        Some(d) => dates::parse_past(d, ctx.today, "--date")?,
+        None => ctx.today,
+    };
+    let kind = args
+        .kind
+        .as_deref()
+        .map(normalize_term)
+        .filter(|k| !k.is_empty());
+    let ((interaction, names), _) = store::update(&ctx.file, |net| {
+        let people = resolve::people(net, &args.people)?;
+        let interaction = Interaction {
+            date,
+            people,
+            kind,
+            note: args.note.as_deref().and_then(non_blank),
+            extra: Extra::new(),
+        };
+        net.interactions.push(interaction.clone());
+        let names: Vec<String> = interaction
+            .people
+            .iter()
+            .map(|id| net.name_of(id).to_string())
+            .collect();
+        Ok((interaction, names))
+    })?;
+    if ctx.json {
+        return ctx.print_json(&interaction);
+    }
+    writeln!(
+        ctx.stdout(),
+        "logged {} with {} on {}",
+        interaction.kind.as_deref().unwrap_or("contact"),
+        join_names(&names),
+        interaction.date
+    )?;
+    Ok(())
+}

@@ -1,0 +1,319 @@
+//! vCard files (2.1, 3.0 and 4.0, many cards per file), as Google Contacts, Apple
+//! Contacts and Android export them.
+//!
+//! Parsing is done by `calcard` (Stalwart Labs, maintained, used by the Stalwart mail and
+//! contacts server): it unfolds lines, unescapes `\,` `\;` `\n`, reads `itemN.` groups and
+//! decodes 2.1's `ENCODING=QUOTED-PRINTABLE` with its `CHARSET`, including soft line
+//! breaks. Of the others weighed: `vcard4` reads only 4.0 and refuses 3.0 files, `ical`'s
+//! vCard reader neither unescapes values nor decodes quoted-printable, and
+//! `vcard_parser` is small and little used. calcard has no line numbers, so this module
+//! cuts the file into cards itself (at `BEGIN:VCARD` / `END:VCARD`) to report a bad card
+//! as `FILE:LINE` and still import the rest.
+
+use std::path::Path;
+
+use anyhow::Result;
+use calcard::common::PartialDateTime;
+use calcard::vcard::{VCard, VCardEntry, VCardProperty, VCardValue};
+use calcard::{Entry, Parser};
+
+use super::{Contact, Format, Parsed, Problem, not_a};
+
+pub fn parse(path: &Path, text: &str) -> Result<Parsed> {
+    let mut contacts = Vec::new();
+    let mut problems = Vec::new();
+    let mut card: Option<(usize, String)> = None;
+    let mut cards = 0;
+    for (i, line) in text.lines().enumerate() {
+        let number = i + 1;
+        let bare = line.trim();
+        if bare.eq_ignore_ascii_case("BEGIN:VCARD") {
+            if let Some((start, _)) = card.take() {
+                problems.push(Problem {
+                    line: start,
+                    reason: "card has no END:VCARD before the next BEGIN:VCARD".into(),
+                });
+            }
+            card = Some((number, String::new()));
+            cards += 1;
+        }
+        match &mut card {
+            Some((start, body)) => {
+                body.push_str(line);
+                body.push('\n');
+                if bare.eq_ignore_ascii_case("END:VCARD") {
+                    match read_card(body) {
+                        Ok(mut c) => {
+                            c.line = *start;
+                            contacts.push(c);
+                        }
+                        Err(reason) => problems.push(Problem {
+                            line: *start,
+                            reason,
+                        }),
+                    }
+                    card = None;
+                }
+            }
+            None if bare.is_empty() => {}
+            None => problems.push(Problem {
+                line: number,
+                reason: "text outside any BEGIN:VCARD ... END:VCARD card".into(),
+            }),
+        }
+    }
+    if let Some((start, _)) = card {
+        problems.push(Problem {
+            line: start,
+            reason: "card is cut off: no END:VCARD".into(),
+        });
+    }
+    if cards == 0 {
+        return Err(not_a(path, "a vCard file", "it has no BEGIN:VCARD"));
+    }
+    Ok(Parsed::contacts(Format::Vcard, contacts, problems))
+}
+
+/// One card's text (from BEGIN to END) as a contact, or why it cannot be one.
+fn read_card(body: &str) -> Result<Contact, String> {
+    let card = match Parser::new(body).entry() {
+        Entry::VCard(card) => card,
+        Entry::InvalidLine(line) => return Err(format!("unreadable line {line:?}")),
+        other => return Err(format!("not a readable card ({other:?})")),
+    };
+    contact(&card)
+}
+
+fn contact(card: &VCard) -> Result<Contact, String> {
+    let mut c = Contact::default();
+    for entry in &card.entries {
+        match &entry.name {
+            VCardProperty::Fn if c.name.is_empty() => c.name = texts(entry).join(" "),
+            VCardProperty::Email => c.emails.extend(texts(entry)),
+            VCardProperty::Tel => c.phones.extend(
+                texts(entry)
+                    .into_iter()
+                    .map(|t| t.strip_prefix("tel:").map(str::to_string).unwrap_or(t)),
+            ),
+            VCardProperty::Org if c.company.is_none() => {
+                c.company = texts(entry).into_iter().next()
+            }
+            VCardProperty::Title if c.role.is_none() => c.role = Some(texts(entry).join(" ")),
+            VCardProperty::Adr if c.location.is_none() => c.location = location(entry),
+            VCardProperty::Note => {
+                let note = texts(entry).join(", ");
+                c.notes = Some(match c.notes.take() {
+                    Some(before) => format!("{before}\n{note}"),
+                    None => note,
+                });
+            }
+            VCardProperty::Categories => c.tags.extend(
+                texts(entry)
+                    .into_iter()
+                    .flat_map(|t| t.split(',').map(str::to_string).collect::<Vec<_>>())
+                    // Google puts every contact in "myContacts": it says nothing.
+                    .filter(|t| !t.trim().eq_ignore_ascii_case("mycontacts")),
+            ),
+            VCardProperty::Url => c.urls.extend(texts(entry)),
+            VCardProperty::Bday if c.birthday.is_none() => c.birthday = birthday(entry),
+            _ => {}
+        }
+    }
+    if c.name.trim().is_empty() {
+        c.name = structured_name(card).unwrap_or_default();
+    }
+    if c.name.trim().is_empty() {
+        match c.emails.first() {
+            Some(email) => c.name = email.clone(),
+            None => return Err("card has no name (FN or N) and no email".into()),
+        }
+    }
+    Ok(c)
+}
+
+/// Every text in an entry's values, trimmed, blanks left out. Structured values
+/// (`ORG:Company;Department`) give their parts in order.
+fn texts(entry: &VCardEntry) -> Vec<String> {
+    let mut out = Vec::new();
+    for value in &entry.values {
+        match value {
+            VCardValue::Text(t) => out.push(t.trim().to_string()),
+            VCardValue::Component(parts) => out.extend(parts.iter().map(|p| p.trim().to_string())),
+            _ => {}
+        }
+    }
+    out.retain(|t| !t.is_empty());
+    out
+}
+
+/// `N:Family;Given;Additional;Prefix;Suffix` as "Given Additional Family".
+fn structured_name(card: &VCard) -> Option<String> {
+    let entry = card.property(&VCardProperty::N)?;
+    let mut parts: Vec<String> = Vec::new();
+    for value in &entry.values {
+        match value {
+            VCardValue::Text(t) => parts.push(t.clone()),
+            VCardValue::Component(c) => parts.push(c.join(" ")),
+            _ => parts.push(String::new()),
+        }
+    }
+    let get = |i: usize| parts.get(i).map(|s| s.trim()).unwrap_or("");
+    let name = [get(3), get(1), get(2), get(0), get(4)]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!name.is_empty()).then_some(name)
+}
+
+/// `ADR:PO box;extended;street;locality;region;code;country` as "Locality, Country".
+fn location(entry: &VCardEntry) -> Option<String> {
+    let parts: Vec<String> = entry
+        .values
+        .iter()
+        .map(|v| match v {
+            VCardValue::Text(t) => t.trim().to_string(),
+            VCardValue::Component(c) => c.join(" ").trim().to_string(),
+            _ => String::new(),
+        })
+        .collect();
+    let get = |i: usize| parts.get(i).map(String::as_str).unwrap_or("");
+    let city = if get(3).is_empty() { get(4) } else { get(3) };
+    let place: Vec<&str> = [city, get(6)]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!place.is_empty()).then(|| place.join(", "))
+}
+
+/// A birthday as `YYYY-MM-DD`, or `--MM-DD` when the card leaves the year out (4.0's
+/// `--MMDD`, or Apple's placeholder year 1604).
+fn birthday(entry: &VCardEntry) -> Option<String> {
+    for value in &entry.values {
+        match value {
+            VCardValue::PartialDateTime(PartialDateTime {
+                year,
+                month: Some(m),
+                day: Some(d),
+                ..
+            }) => {
+                return Some(match year {
+                    Some(y) if *y != 1604 => format!("{y:04}-{m:02}-{d:02}"),
+                    _ => format!("--{m:02}-{d:02}"),
+                });
+            }
+            VCardValue::Text(t) if !t.trim().is_empty() => return Some(t.trim().to_string()),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Contact {
+        let parsed = parse(Path::new("t.vcf"), text).unwrap();
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        assert_eq!(parsed.people.len(), 1);
+        let p = &parsed.people[0].person;
+        Contact {
+            line: parsed.people[0].line.unwrap(),
+            name: p.name.clone(),
+            emails: p.emails.clone(),
+            phones: p.phones.clone(),
+            company: p.company.clone(),
+            role: p.role.clone(),
+            location: p.location.clone(),
+            notes: p.notes.clone(),
+            tags: p.tags.clone(),
+            birthday: p
+                .extra
+                .get("birthday")
+                .map(|b| b.as_str().unwrap().to_string()),
+            urls: p
+                .extra
+                .get("urls")
+                .map(|u| {
+                    u.as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|s| s.as_str().unwrap().to_string())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            ..Contact::default()
+        }
+    }
+
+    #[test]
+    fn google_3_0_with_groups_folding_and_escapes() {
+        let c = one(concat!(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n",
+            "EMAIL;TYPE=INTERNET;TYPE=HOME:ada@example.org\r\n",
+            "TEL;TYPE=CELL:+44 20 7946 0000\r\n",
+            "ADR;TYPE=HOME:;;12 St James\\'s Square;London;;SW1Y 4JH;United Kingdom\r\n",
+            "ORG:Analytical Engines\\, Ltd\r\nTITLE:Mathematician\r\nBDAY:1815-12-10\r\n",
+            "item1.URL:https\\://ada.example.org/notes\r\nitem1.X-ABLabel:blog\r\n",
+            "NOTE:Met at the Royal Society\\, 1833\\nLoves poetry\\; and engines. A long\r\n",
+            "  line folded\r\n",
+            "CATEGORIES:myContacts,Work,Poets\r\nEND:VCARD\r\n",
+        ));
+        assert_eq!(c.name, "Ada Lovelace");
+        assert_eq!(c.emails, ["ada@example.org"]);
+        assert_eq!(c.phones, ["+44 20 7946 0000"]);
+        assert_eq!(c.company.as_deref(), Some("Analytical Engines, Ltd"));
+        assert_eq!(c.role.as_deref(), Some("Mathematician"));
+        assert_eq!(c.location.as_deref(), Some("London, United Kingdom"));
+        assert_eq!(
+            c.notes.as_deref(),
+            Some("Met at the Royal Society, 1833\nLoves poetry; and engines. A long line folded")
+        );
+        assert_eq!(c.tags, ["work", "poets"]);
+        assert_eq!(c.urls, ["https://ada.example.org/notes"]);
+        assert_eq!(c.birthday.as_deref(), Some("1815-12-10"));
+    }
+
+    #[test]
+    fn android_2_1_quoted_printable() {
+        let c = one(concat!(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\n",
+            "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;Zo=C3=AB;;;\r\n",
+            "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Zo=C3=AB M=C3=BCller\r\n",
+            "TEL;CELL:+49 30 1234567\r\nEMAIL;HOME:zoe@example.de\r\n",
+            "NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Keramik-Kurs, Montag=0D=0A=\r\n",
+            "Kaffee danach\r\nEND:VCARD\r\n",
+        ));
+        assert_eq!(c.name, "Zoë Müller");
+        assert_eq!(c.phones, ["+49 30 1234567"]);
+        assert_eq!(c.emails, ["zoe@example.de"]);
+        assert_eq!(
+            c.notes.as_deref(),
+            Some("Keramik-Kurs, Montag\r\nKaffee danach")
+        );
+    }
+
+    #[test]
+    fn a_name_from_n_when_fn_is_missing_and_apple_years() {
+        let c = one(concat!(
+            "BEGIN:VCARD\nVERSION:3.0\nN:Hopper;Grace;Brewster;Dr.;\n",
+            "BDAY;X-APPLE-OMIT-YEAR=1604:1604-12-09\nTEL;VALUE=uri:tel:+1-202-555-0100\nEND:VCARD\n"
+        ));
+        assert_eq!(c.name, "Dr. Grace Brewster Hopper");
+        assert_eq!(c.birthday.as_deref(), Some("--12-09"));
+        assert_eq!(c.phones, ["+1-202-555-0100"]);
+    }
+
+    #[test]
+    fn bad_cards_are_reported_with_their_line() {
+        let parsed = parse(
+            Path::new("t.vcf"),
+            "BEGIN:VCARD\nVERSION:3.0\nFN:A\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nTEL:1\nEND:VCARD\nBEGIN:VCARD\nFN:B\n",
+        )
+        .unwrap();
+        assert_eq!(parsed.people.len(), 1);
+        let lines: Vec<usize> = parsed.problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [5, 9]);
+    }
+}

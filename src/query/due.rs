@@ -1,0 +1,540 @@
+//! Keeping in touch: when you were last in touch with each contact, how often you want to
+//! be, who is overdue, and which introductions you have not followed up.
+//!
+//! Last contact is the latest interaction or introduction that includes the person. A
+//! person's cadence is their own `every`, else the shortest cadence among their tags
+//! (`tag_cadences`). They are due one cadence after their last contact; never contacted,
+//! one cadence after they were met or added (the later of the two).
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use crate::cadence::Cadence;
+use crate::model::{Network, Person, PersonId};
+use crate::text::normalize_term;
+
+/// What `last_kind` says when the last contact was an introduction.
+pub const INTRODUCTION: &str = "introduction";
+
+/// An introduction is worth a follow-up once it is this many days old.
+pub const FOLLOW_UP_AFTER_DAYS: u64 = 14;
+
+/// The latest contact with one person.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Contact<'a> {
+    pub date: NaiveDate,
+    /// The interaction's kind ("coffee"), or "introduction".
+    pub kind: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+/// Everyone's latest contact. On one day an interaction wins over an introduction (it
+/// says more), and a later entry in the file over an earlier one.
+pub fn last_contacts(net: &Network) -> HashMap<&PersonId, Contact<'_>> {
+    fn keep<'a>(last: &mut HashMap<&'a PersonId, Contact<'a>>, id: &'a PersonId, c: Contact<'a>) {
+        let old = last.entry(id).or_insert(c);
+        if c.date >= old.date {
+            *old = c;
+        }
+    }
+    let mut last = HashMap::new();
+    for x in &net.introductions {
+        let c = Contact {
+            date: x.date,
+            kind: Some(INTRODUCTION),
+            note: x.note.as_deref(),
+        };
+        for id in &x.people {
+            keep(&mut last, id, c);
+        }
+    }
+    for x in &net.interactions {
+        let c = Contact {
+            date: x.date,
+            kind: x.kind.as_deref(),
+            note: x.note.as_deref(),
+        };
+        for id in &x.people {
+            keep(&mut last, id, c);
+        }
+    }
+    last
+}
+
+/// The tag cadences of a network, parsed once. Keys are matched as stored terms.
+pub struct TagCadences<'a>(HashMap<String, (&'a str, Cadence)>);
+
+impl<'a> TagCadences<'a> {
+    pub fn new(net: &'a Network) -> Self {
+        TagCadences(
+            net.tag_cadences
+                .iter()
+                .filter_map(|(tag, every)| {
+                    let c = Cadence::parse(every).ok()?;
+                    Some((normalize_term(tag), (tag.as_str(), c)))
+                })
+                .collect(),
+        )
+    }
+
+    /// A person's cadence: their own, else the shortest among their tags (ties go to
+    /// the tag that sorts first).
+    pub fn of(&self, p: &'a Person) -> Option<Effective<'a>> {
+        if let Some(own) = p.every.as_deref().and_then(|e| Cadence::parse(e).ok()) {
+            return Some(Effective {
+                cadence: own,
+                tag: None,
+            });
+        }
+        p.tags
+            .iter()
+            .filter_map(|t| self.0.get(t.as_str()))
+            .min_by(|(ta, a), (tb, b)| {
+                a.approx_days()
+                    .cmp(&b.approx_days())
+                    .then_with(|| ta.cmp(tb))
+            })
+            .map(|&(tag, cadence)| Effective {
+                cadence,
+                tag: Some(tag),
+            })
+    }
+}
+
+/// The cadence that applies to a person and where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Effective<'a> {
+    pub cadence: Cadence,
+    /// The tag it comes from; `None` when it is the person's own.
+    pub tag: Option<&'a str>,
+}
+
+/// Where the count towards the next contact starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CountedFrom {
+    LastContact,
+    /// Never in touch: counted from when you met them...
+    Met,
+    /// ...or added them, whichever is later.
+    Added,
+    /// Never in touch, and neither date is known: due now.
+    Nothing,
+}
+
+/// When a person is next due.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Schedule<'a> {
+    pub every: Effective<'a>,
+    pub from: CountedFrom,
+    /// The date counted from (`None` with `CountedFrom::Nothing`).
+    pub start: Option<NaiveDate>,
+    pub due: NaiveDate,
+}
+
+impl Schedule<'_> {
+    /// The cadence's length in days from this start (months and years vary).
+    pub fn days(&self) -> i64 {
+        match self.start {
+            Some(s) => (self.due - s).num_days().max(1),
+            None => i64::from(self.every.cadence.approx_days()),
+        }
+    }
+}
+
+/// When `p` is next due, if they have a cadence.
+pub fn schedule<'a>(
+    p: &'a Person,
+    last: Option<&Contact>,
+    tags: &TagCadences<'a>,
+    today: NaiveDate,
+) -> Option<Schedule<'a>> {
+    let every = tags.of(p)?;
+    let (from, start) = match (last, p.met, p.added) {
+        (Some(c), _, _) => (CountedFrom::LastContact, Some(c.date)),
+        (None, Some(m), Some(a)) if m > a => (CountedFrom::Met, Some(m)),
+        (None, _, Some(a)) => (CountedFrom::Added, Some(a)),
+        (None, Some(m), None) => (CountedFrom::Met, Some(m)),
+        (None, None, None) => (CountedFrom::Nothing, None),
+    };
+    let due = match start {
+        Some(s) => every.cadence.after(s).unwrap_or(NaiveDate::MAX),
+        None => today,
+    };
+    Some(Schedule {
+        every,
+        from,
+        start,
+        due,
+    })
+}
+
+/// One person who is due, with the facts `due` prints.
+#[derive(Debug, Serialize)]
+pub struct Due<'a> {
+    pub id: &'a PersonId,
+    pub name: &'a str,
+    /// The cadence that applies, e.g. "14d".
+    pub cadence: String,
+    /// The tag the cadence comes from; null when it is the person's own.
+    pub cadence_tag: Option<&'a str>,
+    /// The cadence in days, counted from `start`.
+    pub cadence_days: i64,
+    pub last_contact: Option<NaiveDate>,
+    pub days_since_contact: Option<i64>,
+    /// What the last contact was: the interaction's kind, or "introduction".
+    pub last_kind: Option<&'a str>,
+    pub last_note: Option<&'a str>,
+    /// What the count starts from: last_contact, met, added, or nothing.
+    pub counted_from: CountedFrom,
+    pub start: Option<NaiveDate>,
+    pub due: NaiveDate,
+    /// Days past the due date; negative when it is still ahead.
+    pub days_late: i64,
+    /// days_late / cadence_days: 1.0 means a whole cadence late.
+    pub lateness: f64,
+}
+
+/// An introduction made a while ago, with no contact with any of its people since.
+#[derive(Debug, Serialize)]
+pub struct FollowUp<'a> {
+    pub date: NaiveDate,
+    pub days_ago: i64,
+    pub people: &'a [PersonId],
+    pub names: Vec<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+/// One line of `due`; `--json` prints them as one array, told apart by `"type"`.
+#[derive(Debug, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Item<'a> {
+    Cadence(Due<'a>),
+    FollowUp(FollowUp<'a>),
+}
+
+#[derive(Debug, Default)]
+pub struct Report<'a> {
+    /// Most overdue first, relative to the cadence.
+    pub due: Vec<Due<'a>>,
+    /// Oldest first.
+    pub follow_ups: Vec<FollowUp<'a>>,
+}
+
+impl<'a> Report<'a> {
+    pub fn into_items(self) -> Vec<Item<'a>> {
+        let due = self.due.into_iter().map(Item::Cadence);
+        due.chain(self.follow_ups.into_iter().map(Item::FollowUp))
+            .collect()
+    }
+}
+
+/// Who is due by `horizon` (today, or later with `--within`), and the introductions to
+/// follow up. With `tag`, only people with that tag and introductions including one.
+pub fn due<'a>(
+    net: &'a Network,
+    today: NaiveDate,
+    horizon: NaiveDate,
+    tag: Option<&str>,
+) -> Report<'a> {
+    let tag = tag.map(normalize_term);
+    let has_tag = |p: &Person| tag.as_ref().is_none_or(|t| p.tags.contains(t));
+    let last = last_contacts(net);
+    let tags = TagCadences::new(net);
+
+    let mut due: Vec<Due> = Vec::new();
+    for p in net.people.iter().filter(|p| has_tag(p)) {
+        let contact = last.get(&p.id);
+        let Some(s) = schedule(p, contact, &tags, today) else {
+            continue;
+        };
+        if s.due > horizon {
+            continue;
+        }
+        let days_late = (today - s.due).num_days();
+        let cadence_days = s.days();
+        due.push(Due {
+            id: &p.id,
+            name: &p.name,
+            cadence: s.every.cadence.to_string(),
+            cadence_tag: s.every.tag,
+            cadence_days,
+            last_contact: contact.map(|c| c.date),
+            days_since_contact: contact.map(|c| (today - c.date).num_days()),
+            last_kind: contact.and_then(|c| c.kind),
+            last_note: contact.and_then(|c| c.note),
+            counted_from: s.from,
+            start: s.start,
+            due: s.due,
+            days_late,
+            lateness: (days_late as f64 / cadence_days as f64 * 1000.0).round() / 1000.0,
+        });
+    }
+    due.sort_by(|a, b| {
+        later_by_ratio(a, b)
+            .then_with(|| b.days_late.cmp(&a.days_late))
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then_with(|| a.id.cmp(b.id))
+    });
+
+    let cutoff = today.checked_sub_days(Days::new(FOLLOW_UP_AFTER_DAYS));
+    let mut follow_ups: Vec<FollowUp> = net
+        .introductions
+        .iter()
+        .filter(|x| cutoff.is_some_and(|c| x.date <= c))
+        .filter(|x| {
+            x.people
+                .iter()
+                .all(|id| last.get(id).is_none_or(|c| c.date <= x.date))
+        })
+        .filter(|x| {
+            tag.is_none()
+                || x.people
+                    .iter()
+                    .any(|id| net.person(id).is_some_and(&has_tag))
+        })
+        .map(|x| FollowUp {
+            date: x.date,
+            days_ago: (today - x.date).num_days(),
+            people: &x.people,
+            names: x.people.iter().map(|id| net.name_of(id)).collect(),
+            note: x.note.as_deref(),
+        })
+        .collect();
+    follow_ups.sort_by_key(|f| f.date);
+    Report { due, follow_ups }
+}
+
+/// One tag's default cadence, as `netweb cadence` lists it.
+#[derive(Debug, Serialize)]
+pub struct TagCadence<'a> {
+    pub tag: &'a str,
+    /// null when the tag has no cadence.
+    pub every: Option<&'a str>,
+    /// How many people have the tag.
+    pub people: usize,
+    /// How many of them have their own cadence, which wins over the tag's.
+    pub own_cadence: usize,
+}
+
+/// The cadence of one tag (`every` is null when it has none).
+pub fn tag_cadence<'a>(net: &'a Network, tag: &'a str) -> TagCadence<'a> {
+    let every = net
+        .tag_cadences
+        .iter()
+        .find(|(t, _)| normalize_term(t) == tag)
+        .map(|(_, e)| e.as_str());
+    let with_tag = net
+        .people
+        .iter()
+        .filter(|p| p.tags.iter().any(|t| t == tag));
+    let (people, own_cadence) = with_tag.fold((0, 0), |(n, own), p| {
+        (n + 1, own + usize::from(p.every.is_some()))
+    });
+    TagCadence {
+        tag,
+        every,
+        people,
+        own_cadence,
+    }
+}
+
+/// Every tag that has a cadence, by tag.
+pub fn tag_cadences(net: &Network) -> Vec<TagCadence<'_>> {
+    net.tag_cadences
+        .keys()
+        .map(|t| tag_cadence(net, t))
+        .collect()
+}
+
+/// Compares lateness ratios exactly (cross-multiplied), larger first.
+fn later_by_ratio(a: &Due, b: &Due) -> Ordering {
+    let left = i128::from(b.days_late) * i128::from(a.cadence_days);
+    let right = i128::from(a.days_late) * i128::from(b.cadence_days);
+    left.cmp(&right)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Extra, Interaction, Introduction};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn person(id: &str, every: Option<&str>, tags: &[&str], added: &str) -> Person {
+        Person {
+            id: PersonId(id.into()),
+            name: id.to_uppercase(),
+            every: every.map(String::from),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            added: Some(d(added)),
+            ..Person::default()
+        }
+    }
+
+    fn met(date: &str, people: &[&str], kind: &str) -> Interaction {
+        Interaction {
+            date: d(date),
+            people: people.iter().map(|p| PersonId(p.to_string())).collect(),
+            kind: Some(kind.into()),
+            note: None,
+            extra: Extra::new(),
+        }
+    }
+
+    fn intro(date: &str, people: &[&str]) -> Introduction {
+        Introduction {
+            date: d(date),
+            people: people.iter().map(|p| PersonId(p.to_string())).collect(),
+            note: Some("about x".into()),
+            extra: Extra::new(),
+        }
+    }
+
+    fn ids<'a>(r: &'a Report) -> Vec<&'a str> {
+        r.due.iter().map(|x| x.id.as_str()).collect()
+    }
+
+    const TODAY: &str = "2026-11-25";
+
+    #[test]
+    fn own_cadence_wins_then_the_shortest_tag() {
+        let mut net = Network {
+            people: vec![
+                person("own", Some("60d"), &["family"], "2026-01-01"),
+                person("two-tags", None, &["network", "family"], "2026-01-01"),
+                person("untagged", None, &[], "2026-01-01"),
+            ],
+            ..Network::default()
+        };
+        net.tag_cadences.insert("family".into(), "2w".into());
+        net.tag_cadences.insert("network".into(), "3m".into());
+        let tags = TagCadences::new(&net);
+        let of = |i: usize| {
+            tags.of(&net.people[i])
+                .map(|e| (e.cadence.to_string(), e.tag))
+        };
+        assert_eq!(of(0), Some(("60d".to_string(), None)));
+        assert_eq!(of(1), Some(("2w".to_string(), Some("family"))));
+        assert_eq!(of(2), None);
+    }
+
+    #[test]
+    fn lateness_is_relative_to_the_cadence() {
+        let net = Network {
+            people: vec![
+                person("weekly", Some("1w"), &[], "2020-01-01"),
+                person("yearly", Some("1y"), &[], "2020-01-01"),
+                person("fine", Some("1y"), &[], "2020-01-01"),
+            ],
+            interactions: vec![
+                // Both 20 days late.
+                met("2026-10-29", &["weekly"], "call"),
+                met("2025-11-05", &["yearly"], "coffee"),
+                met("2026-11-01", &["fine"], "coffee"),
+            ],
+            ..Network::default()
+        };
+        let today = d(TODAY);
+        let r = due(&net, today, today, None);
+        assert_eq!(ids(&r), ["weekly", "yearly"]);
+        assert_eq!(r.due[0].days_late, 20);
+        assert_eq!(r.due[1].days_late, 20);
+        assert_eq!(r.due[0].cadence_days, 7);
+        assert_eq!(r.due[1].cadence_days, 365);
+        assert_eq!(r.due[0].lateness, 2.857);
+    }
+
+    #[test]
+    fn never_contacted_counts_from_met_or_added() {
+        let mut late_met = person("met-later", Some("30d"), &[], "2026-01-01");
+        late_met.met = Some(d("2026-03-01"));
+        let mut early_met = person("met-earlier", Some("30d"), &[], "2026-06-01");
+        early_met.met = Some(d("2001-01-01"));
+        let mut nothing = person("nothing", Some("30d"), &[], "2026-01-01");
+        nothing.added = None;
+        let net = Network {
+            people: vec![late_met, early_met, nothing],
+            ..Network::default()
+        };
+        let today = d(TODAY);
+        let r = due(&net, today, today, None);
+        let by = |id: &str| r.due.iter().find(|x| x.id.as_str() == id).unwrap();
+        assert_eq!(by("met-later").counted_from, CountedFrom::Met);
+        assert_eq!(by("met-later").due, d("2026-03-31"));
+        assert_eq!(by("met-earlier").counted_from, CountedFrom::Added);
+        assert_eq!(by("met-earlier").due, d("2026-07-01"));
+        assert_eq!(by("nothing").counted_from, CountedFrom::Nothing);
+        assert_eq!(by("nothing").due, today);
+        assert_eq!(by("nothing").last_contact, None);
+    }
+
+    #[test]
+    fn an_introduction_is_contact_and_the_horizon_includes_soon() {
+        let net = Network {
+            people: vec![
+                person("a", Some("30d"), &[], "2020-01-01"),
+                person("b", Some("30d"), &[], "2020-01-01"),
+            ],
+            interactions: vec![met("2026-10-01", &["a", "b"], "dinner")],
+            introductions: vec![intro("2026-11-01", &["a", "b"])],
+            ..Network::default()
+        };
+        let today = d(TODAY);
+        assert!(due(&net, today, today, None).due.is_empty());
+        let week = today.checked_add_days(Days::new(7)).unwrap();
+        let r = due(&net, today, week, None);
+        assert_eq!(ids(&r), ["a", "b"]);
+        assert_eq!(r.due[0].due, d("2026-12-01"));
+        assert_eq!(r.due[0].days_late, -6);
+        assert_eq!(r.due[0].last_kind, Some(INTRODUCTION));
+        assert_eq!(r.due[0].last_note, Some("about x"));
+    }
+
+    #[test]
+    fn month_cadences_clamp_at_month_ends() {
+        let net = Network {
+            people: vec![person("m", Some("1m"), &[], "2020-01-01")],
+            interactions: vec![met("2024-01-31", &["m"], "call")],
+            ..Network::default()
+        };
+        let today = d("2024-03-01");
+        let r = due(&net, today, today, None);
+        assert_eq!(r.due[0].due, d("2024-02-29"));
+        assert_eq!(r.due[0].days_late, 1);
+        assert_eq!(r.due[0].cadence_days, 29);
+    }
+
+    #[test]
+    fn follow_ups_wait_two_weeks_and_end_with_any_contact() {
+        let net = Network {
+            people: vec![
+                person("a", None, &["work"], "2020-01-01"),
+                person("b", None, &[], "2020-01-01"),
+                person("c", None, &[], "2020-01-01"),
+                person("d", None, &[], "2020-01-01"),
+            ],
+            introductions: vec![
+                intro("2026-11-11", &["a", "b"]),
+                intro("2026-11-12", &["c", "d"]),
+                intro("2026-10-01", &["a", "c"]),
+            ],
+            interactions: vec![met("2026-10-01", &["c"], "coffee")],
+            ..Network::default()
+        };
+        let today = d(TODAY);
+        let r = due(&net, today, today, None);
+        // a-c was followed by the a-b introduction (contact with a); c-d is too recent.
+        let dates: Vec<NaiveDate> = r.follow_ups.iter().map(|f| f.date).collect();
+        assert_eq!(dates, [d("2026-11-11")]);
+        assert_eq!(r.follow_ups[0].days_ago, 14);
+        assert_eq!(r.follow_ups[0].names, ["A", "B"]);
+        assert!(due(&net, today, today, Some("nope")).follow_ups.is_empty());
+        assert_eq!(due(&net, today, today, Some("Work")).follow_ups.len(), 1);
+    }
+}
