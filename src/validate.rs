@@ -37,6 +37,15 @@ pub fn problems(net: &Network) -> Vec<String> {
         if p.name.trim().is_empty() {
             out.push(format!("people[{i}] ({}) has an empty name", p.id));
         }
+        if let Some(every) = &p.every
+            && crate::cadence::Cadence::parse(every).is_err()
+        {
+            out.push(format!(
+                "people[{i}] ({}) has every {every:?}, not a cadence: write a number and a unit \
+                 such as 14d, 2w, 3m or 1y, or remove the field",
+                p.id
+            ));
+        }
     }
     let known = |id: &PersonId| seen.contains_key(id.as_str());
 

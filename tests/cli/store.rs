@@ -134,6 +134,10 @@ fn each_broken_rule_names_the_entry() {
             "relationships[1] (b - a) repeats relationships[0]",
         ),
         (
+            r#"{"people":[{"id":"a","name":"A","every":"often"}]}"#,
+            "people[0] (a) has every \"often\", not a cadence",
+        ),
+        (
             r#"{"people":[{"id":"a","name":"A"}],"interactions":[{"date":"2026-01-01","people":["ghost"]}]}"#,
             "interactions[0] (2026-01-01) names \"ghost\"",
         ),
