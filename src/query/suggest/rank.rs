@@ -412,9 +412,6 @@ fn visit(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Scored>) {
             continue;
         }
         let pair = if x < y { (x, y) } else { (y, x) };
-        if scope.introduced.contains(&pair) {
-            continue;
-        }
         let threshold = job.threshold(heap);
         // Cheapest first: bounds from table lookups, then the exact terms one by one.
         let (common, dx, dy) = (slot.common as usize, g.degree(x), g.degree(y));
@@ -460,6 +457,10 @@ fn visit(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Scored>) {
             || score < threshold
             || (heap.len() == k && heap.peek().is_some_and(|w| candidate >= *w))
         {
+            continue;
+        }
+        // Rare exclusions last: most candidates never get this far.
+        if scope.introduced.contains(&pair) {
             continue;
         }
         if let Some(filter) = &scope.pair_filter
