@@ -1,19 +1,18 @@
+use std::io::Write;
+
 use anyhow::{Result, bail};
 
 use crate::cli::SuggestArgs;
 use crate::cmd::Ctx;
 use crate::graph::Graph;
-use crate::query::suggest::{self, Options, Prepared, groups};
+use crate::query::suggest::{self, Options, Prepared, fit, groups};
 use crate::text::normalize_term;
 use crate::{render, resolve, store};
 
 pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
-    let t0 = std::time::Instant::now();
-    let debug = std::env::var_os("NETWEB_DEBUG_MODEL").is_some();
+    let trace = Trace::from_env();
     let net = store::load(&ctx.file)?;
-    if debug {
-        eprintln!("load: {:?}", t0.elapsed());
-    }
+    trace.mark("load");
     let for_person = args
         .for_person
         .as_deref()
@@ -35,13 +34,10 @@ pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
         min_score: args.min_score,
     };
     let graph = Graph::build(&net);
-    if debug {
-        eprintln!("graph: {:?}", t0.elapsed());
-    }
+    trace.mark("graph");
     let prepared = Prepared::new(&graph);
-    if debug {
-        eprintln!("prepared: {:?}", t0.elapsed());
-    }
+    trace.mark("indexes and fit");
+    trace.say(&format!("weights: {}", fit::describe(&prepared.model)));
     if args.groups {
         let scope = suggest::scope(&prepared.ctx, &opts);
         let found = groups::groups(
@@ -62,9 +58,7 @@ pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
         return Ok(());
     }
     let found = suggest::suggest(&prepared, &opts);
-    if debug {
-        eprintln!("ranked: {:?}", t0.elapsed());
-    }
+    trace.mark("ranked");
     if ctx.json {
         return ctx.print_json(&found);
     }
@@ -79,4 +73,26 @@ pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
     }
     render::suggest::pairs(&mut ctx.stdout(), &found)?;
     Ok(())
+}
+
+/// `NETWEB_DEBUG_MODEL=1` prints the fitted weights and where the time went (cumulative),
+/// on stderr: for tuning and benchmarks, not part of the output contract.
+struct Trace(Option<std::time::Instant>);
+
+impl Trace {
+    fn from_env() -> Trace {
+        Trace(std::env::var_os("NETWEB_DEBUG_MODEL").map(|_| std::time::Instant::now()))
+    }
+
+    fn mark(&self, phase: &str) {
+        if let Some(start) = self.0 {
+            self.say(&format!("{phase}: {:?}", start.elapsed()));
+        }
+    }
+
+    fn say(&self, text: &str) {
+        if self.0.is_some() {
+            let _ = writeln!(std::io::stderr(), "{text}");
+        }
+    }
 }

@@ -72,15 +72,8 @@ pub struct Prepared<'a> {
 
 impl<'a> Prepared<'a> {
     pub fn new(g: &'a Graph<'a>) -> Prepared<'a> {
-        let t0 = std::time::Instant::now();
         let ctx = Context::new(g);
-        if std::env::var_os("NETWEB_DEBUG_MODEL").is_some() {
-            eprintln!("context: {:?}", t0.elapsed());
-        }
         let model = fit::fit(&ctx);
-        if std::env::var_os("NETWEB_DEBUG_MODEL").is_some() {
-            eprintln!("model: {}", fit::describe(&model));
-        }
         Prepared { ctx, model }
     }
 }

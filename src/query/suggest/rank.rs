@@ -91,12 +91,7 @@ pub fn top_pairs_from(
         }
     };
     // Stage 1: every pair with a mutual contact, scored exactly.
-    let debug = std::env::var_os("NETWEB_DEBUG_MODEL").is_some();
-    let t0 = std::time::Instant::now();
     let mut found = search(ctx, model, scope, k, floor, Stage::Wedges);
-    if debug {
-        eprintln!("wedges: {:?}, theta {}", t0.elapsed(), threshold(&found));
-    }
     // Stage 2: pairs with no mutual contact, through terms held by at most `cap` people.
     // The cap is the smallest whose bound the best pairs so far already beat.
     let max_df = max_holders(ctx);
@@ -111,14 +106,6 @@ pub fn top_pairs_from(
     loop {
         if hopeless(model.unconnected_bound(ctx), threshold(&found)) {
             return found;
-        }
-        if debug {
-            eprintln!(
-                "terms: cap {cap}, bound {} vs {}, {:?}",
-                model.unreached_bound(ctx, cap),
-                threshold(&found),
-                t0.elapsed()
-            );
         }
         let theta = threshold(&found);
         let who = eligible(ctx, model, theta);
