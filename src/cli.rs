@@ -69,6 +69,10 @@ pub enum Command {
     Man,
     /// Bring in contacts from vCard, LinkedIn, Google CSV, a CSV or another netweb file
     Import(ImportArgs),
+    /// Merge two records of the same person into the first: fields united, history repointed
+    Merge(MergeArgs),
+    /// Write the network (or the people a filter picks) as JSON, CSV or vCard
+    Export(ExportArgs),
 }
 
 /// Fields a person can be given, shared by `add` and `edit`.
@@ -363,6 +367,49 @@ pub struct ImportArgs {
     /// Tag everyone imported, e.g. --tag linkedin
     #[arg(long = "tag", value_name = "TAG", value_delimiter = ',')]
     pub tags: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The record to keep (its id, and its value wherever the two differ)
+    pub a: String,
+    /// The duplicate to merge into it and remove
+    pub b: String,
+}
+
+/// Formats `export` writes. (DOT, GraphML and HTML come with the network-shape commands.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The netweb data file (with a filter: just those people and what is among them)
+    Json,
+    /// One row per person, every field, under a header `netweb import` reads back
+    Csv,
+    /// vCard 4.0 for phones and address books; netweb's own fields as X-NETWEB-*
+    Vcard,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to write: json, csv or vcard (dot, graphml and html are not built yet: they
+    /// come with the network-shape commands)
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json, value_name = "FORMAT")]
+    pub format: ExportFormat,
+    /// Write to this file (atomically, owner-only) instead of standard output; with
+    /// --json, a summary of what was written is printed
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only people with this interest
+    #[arg(long, value_name = "TERM")]
+    pub interest: Option<String>,
+    /// Only people with this tag
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    /// Only people whose company contains this text
+    #[arg(long, value_name = "TEXT")]
+    pub company: Option<String>,
+    /// Only people with this text in any field
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@ mod cadence;
 mod completions;
 mod due;
 mod edit;
+mod export;
 mod fields;
 mod import;
 mod intro;
@@ -13,6 +14,7 @@ mod intros;
 mod link;
 mod list;
 mod log;
+mod merge;
 mod rm;
 mod show;
 mod suggest;
@@ -100,5 +102,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Completions(args) => completions::completions(args),
         Command::Man => completions::man(),
         Command::Import(args) => import::run(&ctx, args),
+        Command::Merge(args) => merge::run(&ctx, args),
+        Command::Export(args) => export::run(&ctx, args),
     }
 }

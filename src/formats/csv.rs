@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::{Contact, Format, Parsed, Problem, not_a};
+use super::{Contact, Format, Parsed, Problem, check_netweb_fields, not_a, parse_extra};
 
 /// How many lines are searched for LinkedIn's header, past its `Notes:` preamble.
 const PREAMBLE_LINES: usize = 20;
@@ -126,6 +126,7 @@ pub fn parse(path: &Path, text: &str, format: Format) -> Result<Parsed> {
             columns: &columns,
             headers: &headers,
             record: &record,
+            unquote: format == Format::Csv,
         };
         let read = match format {
             Format::Linkedin => linkedin(&row),
@@ -147,13 +148,29 @@ struct Row<'a> {
     columns: &'a HashMap<&'a str, usize>,
     headers: &'a [String],
     record: &'a csv::StringRecord,
+    /// Strip the quote `netweb export` puts before a formula-like cell (plain CSV only).
+    unquote: bool,
+}
+
+/// `netweb export --format csv` writes a cell that a spreadsheet would run as a formula
+/// (one starting with `=`, `+`, `-`, `@`, a tab or a carriage return) with a `'` in front;
+/// this takes that quote off again, and leaves every other cell as it is.
+pub fn unneutralise(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
 }
 
 impl Row<'_> {
     /// The trimmed value of the first of these columns that is present and not blank.
     fn get(&self, names: &[&str]) -> Option<String> {
         names.iter().find_map(|n| {
-            let v = self.record.get(*self.columns.get(n)?)?.trim();
+            let mut v = self.record.get(*self.columns.get(n)?)?;
+            if self.unquote {
+                v = unneutralise(v);
+            }
+            let v = v.trim();
             (!v.is_empty()).then(|| v.to_string())
         })
     }
@@ -266,6 +283,8 @@ fn google(row: &Row) -> Result<Contact, String> {
 /// A CSV whose header names netweb fields: `name` (or `first name` and `last name`),
 /// `email`, `phone`, `company`, `role`, `location`, `interests`, `offers`, `seeks`,
 /// `tags`, `notes`, `met`, `url`, `birthday`. List cells take `;` or `,` between values.
+/// What `netweb export --format csv` adds is read too: `id`, `every`, `no_intros`,
+/// `added` and `extra` (the person's other fields, a JSON object).
 fn plain(row: &Row) -> Result<Contact, String> {
     let list = |names: &[&str]| -> Vec<String> {
         row.get(names)
@@ -287,7 +306,26 @@ fn plain(row: &Row) -> Result<Contact, String> {
     let name = row
         .get(&["name"])
         .unwrap_or_else(|| full_name(&[row.get(&["first name"]), row.get(&["last name"])]));
-    Ok(Contact {
+    let added = match row.get(&["added"]) {
+        None => None,
+        Some(text) => Some(
+            NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                .map_err(|_| format!("added {text:?} is not a date: use YYYY-MM-DD"))?,
+        ),
+    };
+    let extra = match row.get(&["extra"]) {
+        None => Default::default(),
+        Some(text) => parse_extra(&text)?,
+    };
+    let no_intros = row
+        .get(&["no_intros"])
+        .is_some_and(|v| matches!(v.to_lowercase().as_str(), "true" | "yes" | "1" | "x"));
+    let c = Contact {
+        id: row.get(&["id"]),
+        every: row.get(&["every"]),
+        no_intros,
+        added,
+        extra,
         name,
         emails: list(&["emails", "email", "e-mail", "email address"]),
         phones: row
@@ -306,7 +344,9 @@ fn plain(row: &Row) -> Result<Contact, String> {
         birthday: row.get(&["birthday"]),
         met,
         ..Contact::default()
-    })
+    };
+    check_netweb_fields(&c)?;
+    Ok(c)
 }
 
 #[cfg(test)]

@@ -10,9 +10,11 @@
 //! live among a person's preserved extra fields, so they survive every save.
 
 pub mod csv;
+pub mod csv_out;
 pub mod netweb;
 pub mod plan;
 pub mod vcard;
+pub mod vcard_out;
 
 use std::path::Path;
 
@@ -20,7 +22,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use crate::model::{Interaction, Introduction, Person, Relationship};
+use crate::model::{Extra, Interaction, Introduction, Person, PersonId, Relationship};
 use crate::text::{add_terms, add_values, non_blank};
 
 /// What kind of file is being imported.
@@ -65,12 +67,25 @@ pub struct Contact {
     pub urls: Vec<String>,
     /// `YYYY-MM-DD`, or `--MM-DD` when the year is not known.
     pub birthday: Option<String>,
+    /// What only netweb's own exports carry (an `id` column, `X-NETWEB-ID`, ...), so
+    /// that export then import loses nothing.
+    pub id: Option<String>,
+    pub every: Option<String>,
+    pub no_intros: bool,
+    pub added: Option<NaiveDate>,
+    /// A person's other preserved fields, from an `extra` column or `X-NETWEB-EXTRA`.
+    pub extra: Extra,
 }
 
 impl Contact {
     /// The person this contact describes, without an id (the plan gives one).
     pub fn into_person(self) -> Person {
         let mut p = Person {
+            id: PersonId(self.id.as_deref().and_then(non_blank).unwrap_or_default()),
+            every: self.every.as_deref().and_then(non_blank),
+            no_intros: self.no_intros,
+            added: self.added,
+            extra: self.extra,
             name: self.name.split_whitespace().collect::<Vec<_>>().join(" "),
             company: self.company.as_deref().and_then(non_blank),
             role: self.role.as_deref().and_then(non_blank),
@@ -86,6 +101,9 @@ impl Contact {
         add_terms(&mut p.seeks, &self.seeks);
         add_terms(&mut p.tags, &self.tags);
         let mut urls = Vec::new();
+        if let Some(Value::Array(have)) = p.extra.get("urls") {
+            urls.extend(have.iter().filter_map(|v| v.as_str().map(str::to_string)));
+        }
         add_values(&mut urls, &self.urls);
         if !urls.is_empty() {
             p.extra.insert(
@@ -98,6 +116,45 @@ impl Contact {
         }
         p
     }
+}
+
+/// Checks the netweb-only fields a reader found: a cadence `every` must parse.
+pub fn check_netweb_fields(c: &Contact) -> Result<(), String> {
+    if let Some(every) = c.every.as_deref().and_then(non_blank)
+        && crate::cadence::Cadence::parse(&every).is_err()
+    {
+        return Err(format!(
+            "every {every:?} is not a cadence: write a number and a unit such as 14d, 2w, 3m or 1y"
+        ));
+    }
+    Ok(())
+}
+
+/// Reads the `extra` text netweb's exports write (a JSON object) back into fields.
+/// Keys that are a person's own fields are left out: they have their own columns.
+pub fn parse_extra(text: &str) -> Result<Extra, String> {
+    const OWN: [&str; 16] = [
+        "id",
+        "name",
+        "emails",
+        "phones",
+        "company",
+        "role",
+        "location",
+        "interests",
+        "offers",
+        "seeks",
+        "tags",
+        "notes",
+        "met",
+        "every",
+        "no_intros",
+        "added",
+    ];
+    let mut extra = serde_json::from_str::<Extra>(text.trim())
+        .map_err(|e| format!("extra {text:?} is not a JSON object: {e}"))?;
+    extra.retain(|k, _| !OWN.contains(&k.as_str()));
+    Ok(extra)
 }
 
 /// A row or card that was skipped, and why.

@@ -17,7 +17,7 @@ use calcard::common::PartialDateTime;
 use calcard::vcard::{VCard, VCardEntry, VCardProperty, VCardValue};
 use calcard::{Entry, Parser};
 
-use super::{Contact, Format, Parsed, Problem, not_a};
+use super::{Contact, Format, Parsed, Problem, check_netweb_fields, not_a, parse_extra};
 
 pub fn parse(path: &Path, text: &str) -> Result<Parsed> {
     let mut contacts = Vec::new();
@@ -116,9 +116,11 @@ fn contact(card: &VCard) -> Result<Contact, String> {
             ),
             VCardProperty::Url => c.urls.extend(texts(entry)),
             VCardProperty::Bday if c.birthday.is_none() => c.birthday = birthday(entry),
+            VCardProperty::Other(name) => netweb_field(&mut c, name, entry)?,
             _ => {}
         }
     }
+    check_netweb_fields(&c)?;
     if c.name.trim().is_empty() {
         c.name = structured_name(card).unwrap_or_default();
     }
@@ -129,6 +131,39 @@ fn contact(card: &VCard) -> Result<Contact, String> {
         }
     }
     Ok(c)
+}
+
+/// The `X-NETWEB-*` properties `netweb export --format vcard` writes for what vCard has
+/// no field for: id, interests, offers, seeks, met, every, no_intros, added, and the
+/// person's other fields as one JSON object. Other programs keep X- properties unread.
+fn netweb_field(c: &mut Contact, name: &str, entry: &VCardEntry) -> Result<(), String> {
+    let Some(field) = name
+        .to_ascii_uppercase()
+        .strip_prefix("X-NETWEB-")
+        .map(str::to_string)
+    else {
+        return Ok(());
+    };
+    // One value, commas and semicolons included, as it was written.
+    let text = texts(entry).join(",");
+    let date = |what: &str| {
+        chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map_err(|_| format!("{name} {text:?} is not a date: use YYYY-MM-DD ({what})"))
+    };
+    match field.as_str() {
+        "ID" => c.id = Some(text),
+        "INTEREST" => c.interests.push(text),
+        "OFFER" => c.offers.push(text),
+        "SEEK" => c.seeks.push(text),
+        "MET" => c.met = Some(date("when you met")?),
+        "ADDED" => c.added = Some(date("when they were added")?),
+        "EVERY" => c.every = Some(text),
+        "NO-INTROS" => c.no_intros = text.eq_ignore_ascii_case("true"),
+        "LOCATION" => c.location = Some(text),
+        "EXTRA" => c.extra = parse_extra(&text)?,
+        _ => {}
+    }
+    Ok(())
 }
 
 /// Every text in an entry's values, trimmed, blanks left out. Structured values

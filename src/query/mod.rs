@@ -4,6 +4,7 @@
 pub mod due;
 pub mod intros;
 pub mod list;
+pub mod merge;
 pub mod profile;
 pub mod suggest;
 pub mod vocab;

@@ -4,8 +4,10 @@ mod common;
 
 mod edit;
 mod errors;
+mod export;
 mod import;
 mod links;
+mod merge;
 mod output;
 mod people;
 mod store;

@@ -1,0 +1,105 @@
+//! `netweb merge A B`: B is a duplicate of A; unite them into A and remove B.
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
+
+use crate::cli::MergeArgs;
+use crate::cmd::Ctx;
+use crate::query::merge;
+use crate::render::count;
+use crate::{resolve, store};
+
+pub fn run(ctx: &Ctx, args: MergeArgs) -> Result<()> {
+    let (merged, _) = store::update(&ctx.file, |net| {
+        let keep = resolve::person(net, &args.a)?;
+        let gone = resolve::person(net, &args.b)?;
+        if keep == gone {
+            bail!(
+                "{:?} and {:?} are both {} ({}): a person cannot be merged with themself\nhint: name two different records, e.g. `netweb merge ada-lovelace ada-lovelace-2`",
+                args.a,
+                args.b,
+                net.name_of(&keep),
+                keep
+            );
+        }
+        Ok(merge::merge(net, &keep, &gone))
+    })?;
+    if ctx.json {
+        return ctx.print_json(&merged);
+    }
+    let mut out = ctx.stdout();
+    writeln!(
+        out,
+        "merged {} ({}) into {} ({})",
+        merged.merged.name, merged.merged.id, merged.person.name, merged.person.id
+    )?;
+    if !merged.changed.is_empty() {
+        writeln!(out, "  + {}", merged.changed.join(", "))?;
+    }
+    for also in &merged.also {
+        writeln!(
+            out,
+            "  kept {} {:?}; {:?} went into the notes",
+            also.field,
+            kept_value(&merged.person, &also.field),
+            also.value
+        )?;
+    }
+    let parts: Vec<String> = [
+        (
+            merged.relationships_repointed,
+            "relationship repointed",
+            "relationships repointed",
+        ),
+        (
+            merged.relationships_merged,
+            "relationship merged with one already there",
+            "relationships merged with ones already there",
+        ),
+        (
+            merged.relationships_dropped,
+            "relationship between the two dropped",
+            "relationships between the two dropped",
+        ),
+        (
+            merged.interactions_updated,
+            "interaction updated",
+            "interactions updated",
+        ),
+        (
+            merged.introductions_updated,
+            "introduction updated",
+            "introductions updated",
+        ),
+        (
+            merged.introductions_deleted,
+            "introduction between the two deleted",
+            "introductions between the two deleted",
+        ),
+    ]
+    .iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| count(*n, one, many))
+    .collect();
+    if !parts.is_empty() {
+        writeln!(out, "  {}", parts.join(", "))?;
+    }
+    Ok(())
+}
+
+/// The kept person's own value of a field named in an `also` line.
+fn kept_value(p: &crate::model::Person, field: &str) -> String {
+    let text = match field {
+        "name" => Some(p.name.clone()),
+        "company" => p.company.clone(),
+        "role" => p.role.clone(),
+        "location" => p.location.clone(),
+        "every" => p.every.clone(),
+        key => p.extra.get(key).map(|v| match v {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        }),
+    };
+    text.unwrap_or_default()
+}
