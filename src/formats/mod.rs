@@ -133,27 +133,11 @@ pub fn check_netweb_fields(c: &Contact) -> Result<(), String> {
 /// Reads the `extra` text netweb's exports write (a JSON object) back into fields.
 /// Keys that are a person's own fields are left out: they have their own columns.
 pub fn parse_extra(text: &str) -> Result<Extra, String> {
-    const OWN: [&str; 16] = [
-        "id",
-        "name",
-        "emails",
-        "phones",
-        "company",
-        "role",
-        "location",
-        "interests",
-        "offers",
-        "seeks",
-        "tags",
-        "notes",
-        "met",
-        "every",
-        "no_intros",
-        "added",
-    ];
+    // The first columns of netweb's CSV are exactly a person's own fields.
+    let own = &crate::formats::csv_out::HEADER[..16];
     let mut extra = serde_json::from_str::<Extra>(text.trim())
         .map_err(|e| format!("extra {text:?} is not a JSON object: {e}"))?;
-    extra.retain(|k, _| !OWN.contains(&k.as_str()));
+    extra.retain(|k, _| !own.contains(&k.as_str()));
     Ok(extra)
 }
 
