@@ -73,6 +73,12 @@ pub enum Command {
     Merge(MergeArgs),
     /// Write the network (or the people a filter picks) as JSON, CSV or vCard
     Export(ExportArgs),
+    /// How much of a mesh your contacts form: components, clustering, brokers, clusters, growth
+    Stats,
+    /// The chain of people connecting two contacts, strongest relationships first
+    Path(PathArgs),
+    /// Every interest, offer and seek with how many hold it; `rename` merges spellings
+    Interests(InterestsArgs),
 }
 
 /// Fields a person can be given, shared by `add` and `edit`.
@@ -416,6 +422,32 @@ pub struct ExportArgs {
 pub struct CompletionsArgs {
     /// The shell to write completions for
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// Where the chain starts
+    pub a: String,
+    /// Where it ends
+    pub b: String,
+}
+
+#[derive(Debug, Args)]
+pub struct InterestsArgs {
+    #[command(subcommand)]
+    pub action: Option<InterestsAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InterestsAction {
+    /// Rename a term in every person's interests, offers and seeks (tags are left alone),
+    /// merging it into NEW where a person already has NEW
+    Rename {
+        /// The spelling to replace, e.g. ml
+        old: String,
+        /// The spelling to keep, e.g. "machine learning"
+        new: String,
+    },
 }
 
 #[cfg(test)]

@@ -9,14 +9,17 @@ mod edit;
 mod export;
 mod fields;
 mod import;
+mod interests;
 mod intro;
 mod intros;
 mod link;
 mod list;
 mod log;
 mod merge;
+mod path;
 mod rm;
 mod show;
+mod stats;
 mod suggest;
 mod unlink;
 
@@ -104,5 +107,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => import::run(&ctx, args),
         Command::Merge(args) => merge::run(&ctx, args),
         Command::Export(args) => export::run(&ctx, args),
+        Command::Stats => stats::run(&ctx),
+        Command::Path(args) => path::run(&ctx, args),
+        Command::Interests(args) => interests::run(&ctx, args),
     }
 }

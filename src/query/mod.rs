@@ -2,9 +2,12 @@
 //! (which `--json` prints as they are) and never print or touch files.
 
 pub mod due;
+pub mod interests;
 pub mod intros;
 pub mod list;
 pub mod merge;
+pub mod path;
 pub mod profile;
+pub mod stats;
 pub mod suggest;
 pub mod vocab;

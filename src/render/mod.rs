@@ -8,9 +8,12 @@ use unicode_width::UnicodeWidthStr;
 
 pub mod due;
 pub mod import;
+pub mod interests;
 pub mod intros;
 pub mod list;
+pub mod path;
 pub mod profile;
+pub mod stats;
 pub mod suggest;
 
 pub const HEADER: Style = Style::new().bold().underline();
@@ -67,19 +70,30 @@ impl Table {
             .skip(usize::from(skip_header))
             .chain(&self.rows)
         {
-            write!(out, "{:1$}", "", self.indent)?;
+            // Padding is written as spaces rather than a format width: a width over
+            // u16::MAX (a 10 MB cell in a hand-edited file) panics in `fmt`.
+            write_spaces(out, self.indent)?;
             let last = row.len().saturating_sub(1);
             for (i, (cell, style)) in row.iter().enumerate() {
                 write!(out, "{style}{cell}{style:#}")?;
                 if i < last {
-                    let pad = widths[i] - cell.width() + 2;
-                    write!(out, "{:pad$}", "")?;
+                    write_spaces(out, widths[i] - cell.width() + 2)?;
                 }
             }
             writeln!(out)?;
         }
         Ok(())
     }
+}
+
+fn write_spaces(out: &mut impl Write, mut n: usize) -> io::Result<()> {
+    const SPACES: &[u8; 64] = &[b' '; 64];
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.write_all(&SPACES[..k])?;
+        n -= k;
+    }
+    Ok(())
 }
 
 /// Cuts text to a display width, marking the cut with an ellipsis.

@@ -6,6 +6,7 @@ mod edit;
 mod errors;
 mod export;
 mod import;
+mod insight;
 mod links;
 mod merge;
 mod output;
