@@ -209,8 +209,9 @@ pub struct ShowArgs {
     pub person: String,
 }
 
-#[derive(Debug, Args)]
-pub struct ListArgs {
+/// Which people a command looks at, shared by `list` and `export`.
+#[derive(Debug, Default, Args)]
+pub struct FilterArgs {
     /// Only people with this interest
     #[arg(long, value_name = "TERM")]
     pub interest: Option<String>,
@@ -223,6 +224,12 @@ pub struct ListArgs {
     /// Only people with this text in any field
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// Order of the list
     #[arg(long, value_enum, default_value_t = SortKey::Name)]
     pub sort: SortKey,
@@ -404,18 +411,8 @@ pub struct ExportArgs {
     /// --json, a summary of what was written is printed
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Only people with this interest
-    #[arg(long, value_name = "TERM")]
-    pub interest: Option<String>,
-    /// Only people with this tag
-    #[arg(long, value_name = "TAG")]
-    pub tag: Option<String>,
-    /// Only people whose company contains this text
-    #[arg(long, value_name = "TEXT")]
-    pub company: Option<String>,
-    /// Only people with this text in any field
-    #[arg(long, value_name = "TEXT")]
-    pub search: Option<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 #[derive(Debug, Args)]

@@ -37,12 +37,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         );
     }
     let net = store::load(&ctx.file)?;
-    let filter = Filter {
-        interest: args.interest,
-        tag: args.tag,
-        company: args.company,
-        search: args.search,
-    };
+    let filter = Filter::from(args.filter);
     let filtered = filter.interest.is_some()
         || filter.tag.is_some()
         || filter.company.is_some()

@@ -7,12 +7,7 @@ use crate::{render, store};
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let net = store::load(&ctx.file)?;
-    let filter = Filter {
-        interest: args.interest,
-        tag: args.tag,
-        company: args.company,
-        search: args.search,
-    };
+    let filter = Filter::from(args.filter);
     let sort = match args.sort {
         SortKey::Name => Sort::Name,
         SortKey::Id => Sort::Id,

@@ -80,6 +80,17 @@ impl Ctx {
     }
 }
 
+impl From<crate::cli::FilterArgs> for crate::query::list::Filter {
+    fn from(a: crate::cli::FilterArgs) -> Self {
+        crate::query::list::Filter {
+            interest: a.interest,
+            tag: a.tag,
+            company: a.company,
+            search: a.search,
+        }
+    }
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     let choice = match cli.color {
         ColorWhen::Auto => anstream::ColorChoice::Auto,
