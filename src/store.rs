@@ -9,6 +9,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use anyhow::{Context, Result, bail};
 
@@ -196,7 +197,8 @@ pub fn to_bytes(net: &Network) -> Result<Vec<u8>> {
 }
 
 /// Replaces `target` atomically: write a temp file beside it, fsync, keep the old
-/// version as `.bak`, rename over, fsync the directory so the rename itself is durable.
+/// version as `.bak`, rename over, fsync the directory so the rename itself is durable,
+/// then clear temp files that killed saves left. A read-only file is refused, not replaced.
 fn save(target: &Path, net: &Network) -> Result<()> {
     let bytes = to_bytes(net)?;
     let dir = parent_dir(target);
@@ -207,6 +209,19 @@ fn save(target: &Path, net: &Network) -> Result<()> {
             target.display()
         )
     };
+    // A file the owner made read-only is a request not to change it; a rename would
+    // replace it anyway (the directory, not the file, decides), so ask first.
+    if old_meta
+        .as_ref()
+        .is_some_and(|m| m.permissions().readonly())
+    {
+        bail!(
+            "{} is read-only; the file was not changed. Make it writable \
+             (chmod u+w {}) to change it",
+            target.display(),
+            target.display()
+        );
+    }
 
     let mut tmp = tempfile::Builder::new()
         .prefix(".netweb-")
@@ -229,7 +244,42 @@ fn save(target: &Path, net: &Network) -> Result<()> {
         // Not every filesystem lets a directory be synced; the data itself is on disk.
         let _ = d.sync_all();
     }
+    remove_stale_temps(dir);
     Ok(())
+}
+
+/// Temp files older than this were left by a save that was killed (a save takes well
+/// under a second); younger ones may belong to a save of another file in progress.
+const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
+
+/// Removes `.netweb-*.tmp` files that a killed save left beside the data file. They never
+/// block or change anything, but they hold contacts and take space. Best effort: a file
+/// that cannot be removed is left for the next save.
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        if !(name.starts_with(".netweb-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        let stale = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age >= STALE_TEMP_AGE);
+        if meta.is_file() && stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The temp file starts owner-only (0600); an existing file's mode and owner win.
@@ -283,6 +333,27 @@ mod tests {
     fn parse_errors_name_line_and_column() {
         let err = parse(Path::new("x.json"), b"{\n  \"people\": [,]\n}").unwrap_err();
         assert!(err.to_string().starts_with("x.json:2:14: "), "{err}");
+    }
+
+    #[test]
+    fn only_old_netweb_temp_files_are_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        let make = |name: &str, aged: bool| {
+            let path = dir.path().join(name);
+            let file = File::create(&path).unwrap();
+            if aged {
+                file.set_modified(old).unwrap();
+            }
+            path
+        };
+        let stale = make(".netweb-abc.tmp", true);
+        let fresh = make(".netweb-def.tmp", false);
+        let other = make("notes.tmp", true);
+        let data = make("network.json", true);
+        remove_stale_temps(dir.path());
+        assert!(!stale.exists());
+        assert!(fresh.exists() && other.exists() && data.exists());
     }
 
     #[test]

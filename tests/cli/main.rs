@@ -5,6 +5,7 @@ mod common;
 mod edit;
 mod errors;
 mod export;
+mod hardening;
 mod import;
 mod insight;
 mod links;
