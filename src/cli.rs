@@ -390,7 +390,7 @@ pub struct MergeArgs {
     pub b: String,
 }
 
-/// Formats `export` writes. (DOT, GraphML and HTML come with the network-shape commands.)
+/// Formats `export` writes. (HTML comes with the network-shape commands.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// The netweb data file (with a filter: just those people and what is among them)
@@ -399,12 +399,16 @@ pub enum ExportFormat {
     Csv,
     /// vCard 4.0 for phones and address books; netweb's own fields as X-NETWEB-*
     Vcard,
+    /// Graphviz DOT: an undirected graph of people and relationships
+    Dot,
+    /// GraphML for Gephi, yEd and networkx: people and relationships with their fields
+    Graphml,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// What to write: json, csv or vcard (dot, graphml and html are not built yet: they
-    /// come with the network-shape commands)
+    /// What to write: json, csv, vcard, dot or graphml (html is not built yet: it comes
+    /// with the network-shape commands)
     #[arg(long, value_enum, default_value_t = ExportFormat::Json, value_name = "FORMAT")]
     pub format: ExportFormat,
     /// Write to this file (atomically, owner-only) instead of standard output; with

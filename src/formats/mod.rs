@@ -11,6 +11,8 @@
 
 pub mod csv;
 pub mod csv_out;
+pub mod dot_out;
+pub mod graphml_out;
 pub mod netweb;
 pub mod plan;
 pub mod vcard;
@@ -213,7 +215,11 @@ pub fn read(path: &Path, bytes: &[u8], format: Option<Format>) -> Result<Parsed>
 /// Guesses the format from the content first, then from the file's extension.
 pub fn detect(path: &Path, text: &str) -> Result<Format> {
     let start = text.trim_start();
-    if start.len() >= 11 && start[..11].eq_ignore_ascii_case("BEGIN:VCARD") {
+    // `get`, not `[..11]`: slicing inside a multi-byte character would panic.
+    if start
+        .get(..11)
+        .is_some_and(|s| s.eq_ignore_ascii_case("BEGIN:VCARD"))
+    {
         return Ok(Format::Vcard);
     }
     if start.starts_with('{') {

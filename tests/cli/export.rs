@@ -221,7 +221,7 @@ fn output_to_a_file_is_owner_only_and_never_the_data_file() {
 }
 
 #[test]
-fn only_json_csv_and_vcard_for_now() {
+fn html_is_not_built_yet() {
     let env = Env::sample();
-    env.fails(2, &["export", "--format", "dot"]);
+    env.fails(2, &["export", "--format", "html"]);
 }

@@ -5,6 +5,7 @@ mod common;
 mod edit;
 mod errors;
 mod export;
+mod export_graph;
 mod hardening;
 mod import;
 mod insight;
