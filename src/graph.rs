@@ -141,10 +141,12 @@ impl<'a> Graph<'a> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{Person, Relationship};
 
+    /// `n` contacts p0..p{n-1} (named P0..) and these relationships: for tests of graph
+    /// measures here and in the query modules.
     pub fn net(n: usize, links: &[(usize, usize)]) -> Network {
         let id = |i: usize| PersonId(format!("p{i}"));
         Network {

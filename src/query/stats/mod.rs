@@ -316,26 +316,9 @@ fn vocabulary(net: &Network) -> VocabularyStats {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::{Introduction, Person, Relationship};
+    use crate::model::Introduction;
 
-    /// `n` contacts p0..p{n-1} and these relationships.
-    pub fn net(n: usize, links: &[(usize, usize)]) -> Network {
-        let id = |i: usize| PersonId(format!("p{i}"));
-        Network {
-            people: (0..n)
-                .map(|i| Person {
-                    id: id(i),
-                    name: format!("P{i}"),
-                    ..Person::default()
-                })
-                .collect(),
-            relationships: links
-                .iter()
-                .map(|&(a, b)| Relationship::new(id(a), id(b)))
-                .collect(),
-            ..Network::default()
-        }
-    }
+    pub use crate::graph::tests::net;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
