@@ -49,13 +49,7 @@ impl Env {
 
     /// The command with only what netweb needs in its environment.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("netweb"));
-        cmd.env_clear()
-            .env("NETWEB_FILE", &self.file)
-            .env("NETWEB_TODAY", TODAY)
-            .env("HOME", self.dir.path())
-            .args(args);
-        cmd
+        Command::from_std(self.process(args))
     }
 
     /// The same, as a plain process for tests that need to spawn and wait themselves.

@@ -114,8 +114,9 @@ impl Needs {
     }
 
     /// A met need is worth more when the need is rare: the seek's rarity, times coverage.
+    /// Rarity is at least ln 2, so even a need everyone has counts when it is met.
     fn worth(&self, seek: Term, cover: f64) -> f64 {
-        self.seeks.idf(seek).max(MIN_NEED_WEIGHT) * cover
+        self.seeks.idf(seek) * cover
     }
 
     /// Everything `from` offers that meets something `to` seeks.
@@ -215,12 +216,9 @@ impl Needs {
             return 0.0;
         }
         let n = self.seeks.people() as f64;
-        (3.0 * idf(n, cap + 1).max(MIN_NEED_WEIGHT)).min(self.max_value)
+        (3.0 * idf(n, cap + 1)).min(self.max_value)
     }
 }
-
-/// Even a need everyone has is worth something when it is met.
-const MIN_NEED_WEIGHT: f64 = 0.5;
 
 /// The best single match in one direction: two offers meeting one need are not twice as
 /// useful, and a bounded value keeps pruning exact.
