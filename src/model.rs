@@ -8,6 +8,8 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+mod de;
 use serde_json::Value;
 
 /// The newest file format this build reads and writes.
@@ -33,28 +35,23 @@ impl fmt::Display for PersonId {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Network {
-    #[serde(default = "default_version")]
     pub version: u32,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
     /// Default cadences by tag, e.g. "family" -> "14d". A person's own `every` wins;
     /// among their tags the shortest cadence wins.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub tag_cadences: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub relationships: Vec<Relationship>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub interactions: Vec<Interaction>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub introductions: Vec<Introduction>,
     #[serde(flatten)]
     pub extra: Extra,
-}
-
-fn default_version() -> u32 {
-    FORMAT_VERSION
 }
 
 impl Default for Network {
@@ -71,39 +68,45 @@ impl Default for Network {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Person {
     pub id: PersonId,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub emails: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub phones: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub interests: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub offers: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub seeks: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "date_opt")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "date_opt::serialize"
+    )]
     pub met: Option<NaiveDate>,
     /// How often the owner wants to be in touch, e.g. "30d" or "2w".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub every: Option<String>,
     /// The person asked not to be introduced to anyone: `suggest` leaves them out.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "is_false")]
     pub no_intros: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "date_opt")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "date_opt::serialize"
+    )]
     pub added: Option<NaiveDate>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -114,18 +117,21 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// Two contacts know each other. Undirected: `a`/`b` order carries no meaning.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Relationship {
     pub a: PersonId,
     pub b: PersonId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// 1 (acquaintances) to 5 (very close).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub strength: Option<u8>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "date_opt")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "date_opt::serialize"
+    )]
     pub since: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -159,26 +165,26 @@ impl Relationship {
 }
 
 /// The owner was in touch with one or more contacts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Interaction {
-    #[serde(with = "date_req")]
+    #[serde(serialize_with = "date_req::serialize")]
     pub date: NaiveDate,
     pub people: Vec<PersonId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
 /// The owner introduced these contacts to each other.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Introduction {
-    #[serde(with = "date_req")]
+    #[serde(serialize_with = "date_req::serialize")]
     pub date: NaiveDate,
     pub people: Vec<PersonId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -213,7 +219,8 @@ mod date_req {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let text = String::deserialize(d)?;
+        // Borrowed when the text has no escapes: one allocation less per date.
+        let text = std::borrow::Cow::<str>::deserialize(d)?;
         NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
             D::Error::custom(format!(
                 "invalid date {text:?}: dates are written YYYY-MM-DD, e.g. 2024-05-01"
@@ -224,16 +231,12 @@ mod date_req {
 
 mod date_opt {
     use chrono::NaiveDate;
-    use serde::{Deserializer, Serializer};
+    use serde::Serializer;
 
     pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match d {
             Some(d) => super::date_req::serialize(d, s),
             None => s.serialize_none(),
         }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        super::date_req::deserialize(d).map(Some)
     }
 }
