@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
                 .push(Relationship::new(person.id.clone(), other));
         }
         net.people.push(person.clone());
-        Ok(person)
+        Ok((person, true))
     })?;
     if ctx.json {
         return ctx.print_json(&person);

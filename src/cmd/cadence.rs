@@ -56,6 +56,7 @@ pub fn run(ctx: &Ctx, args: CadenceArgs) -> Result<()> {
         e => Some(Cadence::parse(e)?.to_string()),
     };
     let ((previous, people, own_cadence), _) = store::update(&ctx.file, |net| {
+        let before = net.tag_cadences.clone();
         // A hand-written key in another case or spacing is the same tag: replace it.
         let keys: Vec<String> = net
             .tag_cadences
@@ -71,7 +72,8 @@ pub fn run(ctx: &Ctx, args: CadenceArgs) -> Result<()> {
             net.tag_cadences.insert(tag.clone(), e.clone());
         }
         let info = due::tag_cadence(net, &tag);
-        Ok((previous, info.people, info.own_cadence))
+        let changed = net.tag_cadences != before;
+        Ok(((previous, info.people, info.own_cadence), changed))
     })?;
     if people == 0 && every.is_some() {
         ctx.note(format!(

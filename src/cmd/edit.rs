@@ -71,12 +71,16 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
                 changed.push(name);
             }
         }
+        let made = !changed.is_empty();
         Ok((
-            Edited {
-                person: person.clone(),
-                changed,
-            },
-            warnings,
+            (
+                Edited {
+                    person: person.clone(),
+                    changed,
+                },
+                warnings,
+            ),
+            made,
         ))
     })?;
     for w in &warnings {

@@ -42,8 +42,9 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     } else {
         store::update(&ctx.file, |net| {
             let (report, after) = plan::plan(net, &parsed, ctx.today, &args.tags, &mut progress);
+            let changed = after != *net;
             *net = after;
-            Ok(report)
+            Ok((report, changed))
         })?
         .0
     };

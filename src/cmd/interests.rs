@@ -53,7 +53,9 @@ fn rename(ctx: &Ctx, old: &str, new: &str) -> Result<()> {
                 .unwrap_or_default();
             bail!("nobody has {old:?} as an interest, offer or seek{close}");
         }
-        Ok(interests::rename(net, &old, &new))
+        let done = interests::rename(net, &old, &new);
+        let changed = done.people > 0 && old != new;
+        Ok((done, changed))
     })?;
     if ctx.json {
         return ctx.print_json(&done);

@@ -51,11 +51,14 @@ pub fn run(ctx: &Ctx, args: IntroArgs) -> Result<()> {
             .map(|id| net.name_of(id).to_string())
             .collect();
         Ok((
-            Recorded {
-                introduction,
-                new_relationships,
-            },
-            names,
+            (
+                Recorded {
+                    introduction,
+                    new_relationships,
+                },
+                names,
+            ),
+            true,
         ))
     })?;
     if ctx.json {

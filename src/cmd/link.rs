@@ -40,6 +40,7 @@ pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
             }
         };
         let r = &mut net.relationships[at];
+        let before = r.clone();
         fields::set_text(&mut r.kind, args.kind.as_deref());
         fields::set_text(&mut r.note, args.note.as_deref());
         if args.strength.is_some() {
@@ -48,12 +49,16 @@ pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
         if since.is_some() {
             r.since = since;
         }
+        let changed = created || *r != before;
         Ok((
-            Linked {
-                relationship: r.clone(),
-                created,
-            },
-            names,
+            (
+                Linked {
+                    relationship: r.clone(),
+                    created,
+                },
+                names,
+            ),
+            changed,
         ))
     })?;
     if ctx.json {

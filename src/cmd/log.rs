@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
             .iter()
             .map(|id| net.name_of(id).to_string())
             .collect();
-        Ok((interaction, names))
+        Ok(((interaction, names), true))
     })?;
     if ctx.json {
         return ctx.print_json(&interaction);

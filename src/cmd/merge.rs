@@ -23,7 +23,7 @@ pub fn run(ctx: &Ctx, args: MergeArgs) -> Result<()> {
                 keep
             );
         }
-        Ok(merge::merge(net, &keep, &gone))
+        Ok((merge::merge(net, &keep, &gone), true))
     })?;
     if ctx.json {
         return ctx.print_json(&merged);

@@ -28,7 +28,7 @@ pub struct Removed {
 pub fn run(ctx: &Ctx, args: RmArgs) -> Result<()> {
     let (removed, _) = store::update(&ctx.file, |net| {
         let id = resolve::person(net, &args.person)?;
-        Ok(remove(net, &id))
+        Ok((remove(net, &id), true))
     })?;
     if ctx.json {
         return ctx.print_json(&removed);

@@ -18,7 +18,7 @@ pub fn run(ctx: &Ctx, args: UnlinkArgs) -> Result<()> {
                 names.1
             );
         };
-        Ok((net.relationships.remove(at), names))
+        Ok(((net.relationships.remove(at), names), true))
     })?;
     if ctx.json {
         return ctx.print_json(&removed);
