@@ -2,8 +2,6 @@
 //! duplicates, self-relationships, out-of-range values. Every problem names the entry
 //! and says how to fix it, because the usual cause is a hand edit.
 
-use std::collections::HashMap;
-
 use crate::fasthash::{FxHashMap, IdText, map_with_capacity};
 use crate::model::{Network, PersonId};
 use crate::text::normalize_term;
@@ -49,15 +47,20 @@ pub fn problems(net: &Network) -> Vec<String> {
     }
     let known = |id: &PersonId| seen.contains_key(id.as_str());
 
-    // Unordered pair -> the latest relationships[] index linking it. Pairs of known
-    // people are keyed by their indices (one index per distinct id, so the same pairs
-    // compare equal); the rare pair naming someone unknown is keyed by its ids.
-    let mut pairs: FxHashMap<u64, u32> = map_with_capacity(net.relationships.len());
-    let mut unknown_pairs: HashMap<(&str, &str), usize> = HashMap::new();
-    for (i, r) in net.relationships.iter().enumerate() {
+    // Both ends as people[] indices, resolved once (`None`: not a known id).
+    let ends: Vec<(Option<u32>, Option<u32>)> = net
+        .relationships
+        .iter()
+        .map(|r| {
+            (
+                seen.get(r.a.as_str()).copied(),
+                seen.get(r.b.as_str()).copied(),
+            )
+        })
+        .collect();
+    let repeats = repeated_pairs(net, &ends);
+    for (i, (r, &(a, b))) in net.relationships.iter().zip(&ends).enumerate() {
         let label = || format!("relationships[{i}] ({} - {})", r.a, r.b);
-        let a = seen.get(r.a.as_str()).copied();
-        let b = seen.get(r.b.as_str()).copied();
         for (end, index) in [(&r.a, a), (&r.b, b)] {
             if index.is_none() {
                 out.push(format!(
@@ -81,23 +84,7 @@ pub fn problems(net: &Network) -> Vec<String> {
                 label()
             ));
         }
-        let repeated = match (a, b) {
-            (Some(a), Some(b)) => {
-                let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-                pairs
-                    .insert(u64::from(lo) << 32 | u64::from(hi), i as u32)
-                    .map(|first| first as usize)
-            }
-            _ => {
-                let key = if r.a <= r.b {
-                    (r.a.as_str(), r.b.as_str())
-                } else {
-                    (r.b.as_str(), r.a.as_str())
-                };
-                unknown_pairs.insert(key, i)
-            }
-        };
-        if let Some(first) = repeated {
+        if let Some(first) = repeats.get(&i) {
             out.push(format!(
                 "{} repeats relationships[{first}]: keep one of the two",
                 label()
@@ -133,6 +120,47 @@ pub fn problems(net: &Network) -> Vec<String> {
         );
     }
     out
+}
+
+/// relationships[] index -> the latest earlier index linking the same unordered pair.
+///
+/// Sorting the pairs finds repeats with sequential memory access; a hash set of a
+/// million pairs was a cache miss per relationship. Pairs naming someone unknown are
+/// compared by their ids (they are rare: each is already a problem of its own).
+fn repeated_pairs(net: &Network, ends: &[(Option<u32>, Option<u32>)]) -> FxHashMap<usize, usize> {
+    let mut known: Vec<(u64, u32)> = Vec::with_capacity(ends.len());
+    let mut unknown: Vec<((&str, &str), u32)> = Vec::new();
+    for (i, (r, end)) in net.relationships.iter().zip(ends).enumerate() {
+        match *end {
+            (Some(a), Some(b)) => {
+                let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+                known.push((u64::from(lo) << 32 | u64::from(hi), i as u32));
+            }
+            _ => {
+                let key = if r.a <= r.b {
+                    (r.a.as_str(), r.b.as_str())
+                } else {
+                    (r.b.as_str(), r.a.as_str())
+                };
+                unknown.push((key, i as u32));
+            }
+        }
+    }
+    // Sorted by pair, then by index: each repeat follows the one before it in the file.
+    known.sort_unstable();
+    unknown.sort_unstable();
+    let mut repeats = FxHashMap::default();
+    for w in known.windows(2) {
+        if w[0].0 == w[1].0 {
+            repeats.insert(w[1].1 as usize, w[0].1 as usize);
+        }
+    }
+    for w in unknown.windows(2) {
+        if w[0].0 == w[1].0 {
+            repeats.insert(w[1].1 as usize, w[0].1 as usize);
+        }
+    }
+    repeats
 }
 
 fn check_people(
@@ -273,6 +301,35 @@ mod tests {
         assert!(found.contains("repeats relationships[0]"), "{found}");
         assert!(found.contains("with themself"), "{found}");
         assert!(found.contains("\"zed\", who is not in people"), "{found}");
+    }
+
+    #[test]
+    fn each_repeat_points_at_the_copy_before_it_in_file_order() {
+        let rel = |a: &str, b: &str| Relationship::new(PersonId(a.into()), PersonId(b.into()));
+        let net = Network {
+            people: vec![person("a"), person("b"), person("c")],
+            relationships: vec![
+                rel("a", "b"),
+                rel("b", "c"),
+                rel("b", "a"),
+                rel("c", "zed"),
+                rel("a", "b"),
+                rel("zed", "c"),
+            ],
+            ..Network::default()
+        };
+        let repeats: Vec<String> = problems(&net)
+            .into_iter()
+            .filter(|p| p.contains("repeats"))
+            .collect();
+        assert_eq!(
+            repeats,
+            [
+                "relationships[2] (b - a) repeats relationships[0]: keep one of the two",
+                "relationships[4] (a - b) repeats relationships[2]: keep one of the two",
+                "relationships[5] (zed - c) repeats relationships[3]: keep one of the two",
+            ]
+        );
     }
 
     #[test]
