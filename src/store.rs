@@ -17,6 +17,8 @@ use anyhow::{Context, Result, bail};
 use crate::model::{FORMAT_VERSION, Network};
 use crate::validate;
 
+mod layout;
+
 /// The default data file: `network.json` in the platform data directory
 /// (on Linux `~/.local/share/netweb/network.json`).
 pub fn default_path() -> Result<PathBuf> {
@@ -218,18 +220,19 @@ fn lock(target: &Path) -> Result<File> {
     Ok(file)
 }
 
-/// The bytes a network is saved as: pretty, stable key order, one trailing newline.
+/// The bytes a network is saved as: pretty (as `layout` describes), stable key order, one
+/// trailing newline.
 pub fn to_bytes(net: &Network) -> Result<Vec<u8>> {
-    let mut bytes = serde_json::to_vec_pretty(net).context("could not serialise the network")?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    Ok(layout::chunks(net)
+        .context("could not serialise the network")?
+        .concat())
 }
 
 /// Replaces `target` atomically: write a temp file beside it, fsync, keep the old
 /// version as `.bak`, rename over, fsync the directory so the rename itself is durable,
 /// then clear temp files that killed saves left. A read-only file is refused, not replaced.
 fn save(target: &Path, net: &Network) -> Result<()> {
-    let bytes = to_bytes(net)?;
+    let chunks = layout::chunks(net).context("could not serialise the network")?;
     let dir = parent_dir(target);
     let old_meta = fs::metadata(target).ok();
     let fail = |what: &str| {
@@ -257,7 +260,9 @@ fn save(target: &Path, net: &Network) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| fail("create a temporary file to save"))?;
-    tmp.write_all(&bytes).with_context(|| fail("write"))?;
+    for chunk in &chunks {
+        tmp.write_all(chunk).with_context(|| fail("write"))?;
+    }
     if let Some(meta) = &old_meta {
         keep_owner_and_mode(tmp.as_file(), meta);
     }
