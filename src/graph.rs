@@ -148,7 +148,7 @@ pub(crate) mod tests {
     /// `n` contacts p0..p{n-1} (named P0..) and these relationships: for tests of graph
     /// measures here and in the query modules.
     pub fn net(n: usize, links: &[(usize, usize)]) -> Network {
-        let id = |i: usize| PersonId(format!("p{i}"));
+        let id = |i: usize| PersonId::from(format!("p{i}"));
         Network {
             people: (0..n)
                 .map(|i| Person {

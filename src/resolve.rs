@@ -119,7 +119,7 @@ mod tests {
         let mut n = Network::default();
         for (id, name) in names {
             n.people.push(Person {
-                id: PersonId(id.to_string()),
+                id: PersonId::from(*id),
                 name: name.to_string(),
                 ..Person::default()
             });

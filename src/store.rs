@@ -36,7 +36,7 @@ pub fn default_path() -> Result<PathBuf> {
 pub fn load(path: &Path) -> Result<ManuallyDrop<Network>> {
     let net = match read_bytes(path)? {
         None => Network::default(),
-        Some(bytes) => parse(path, &bytes)?,
+        Some(bytes) => parse_owned(path, bytes)?,
     };
     Ok(ManuallyDrop::new(net))
 }
@@ -61,7 +61,7 @@ pub fn update<T>(
 
     let mut net = match read_bytes(&target)? {
         None => Network::default(),
-        Some(bytes) => parse(&target, &bytes)?,
+        Some(bytes) => parse_owned(&target, bytes)?,
     };
     if net.version > FORMAT_VERSION {
         bail!(
@@ -112,12 +112,25 @@ fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
 
 /// Parses and checks a file. Errors name the file, line and column, and how to fix it.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Network> {
+    check(path, decode(path, bytes)?)
+}
+
+/// Reads a file's bytes into a network, then frees the bytes before the checks run, so a
+/// large file's text and the checks' working memory are never held at the same time.
+fn parse_owned(path: &Path, bytes: Vec<u8>) -> Result<Network> {
+    let net = decode(path, &bytes)?;
+    drop(bytes);
+    check(path, net)
+}
+
+/// The JSON part: a syntax or type error names its line and column.
+fn decode(path: &Path, bytes: &[u8]) -> Result<Network> {
     // Editors on some systems add a byte-order mark; it carries no meaning in JSON.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(Network::default());
     }
-    let mut net: Network = serde_json::from_slice(bytes).map_err(|e| {
+    serde_json::from_slice(bytes).map_err(|e| {
         let text = e.to_string();
         let reason = text.split(" at line ").next().unwrap_or(&text);
         anyhow::anyhow!(
@@ -127,7 +140,11 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Network> {
             e.column(),
             backup_hint(path)
         )
-    })?;
+    })
+}
+
+/// What JSON cannot see (ids that do not resolve, repeats, ranges), then normalisation.
+fn check(path: &Path, mut net: Network) -> Result<Network> {
     let found = validate::problems(&net);
     if !found.is_empty() {
         bail!(

@@ -401,7 +401,7 @@ fn make_relationships(
                 } else {
                     rng.pick(CROSS_KINDS)
                 };
-                r.kind = Some(kind.to_string());
+                r.kind = Some(kind.into());
             }
             if rng.chance(0.4) {
                 // Ties inside a community run closer.
@@ -872,7 +872,7 @@ fn make_names(rng: &mut Rng, n: usize) -> Vec<(String, PersonId)> {
             } else {
                 format!("{base}-{count}")
             };
-            (name, PersonId(id))
+            (name, PersonId::from(id))
         })
         .collect()
 }

@@ -26,7 +26,7 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
         }
         let knows = resolve::people(net, &args.knows)?;
         let mut person = Person {
-            id: PersonId(text::unique_slug(&name, |id| {
+            id: PersonId::from(text::unique_slug(&name, |id| {
                 net.people.iter().any(|p| p.id.as_str() == id)
             })),
             name: name.clone(),

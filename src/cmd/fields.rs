@@ -47,9 +47,9 @@ pub fn apply(p: &mut Person, f: &PersonFields, today: NaiveDate) -> Result<Vec<&
 }
 
 /// Sets a text field; an empty value clears it. Returns whether it changed.
-pub fn set_text(field: &mut Option<String>, value: Option<&str>) -> bool {
+pub fn set_text<S: From<String> + PartialEq>(field: &mut Option<S>, value: Option<&str>) -> bool {
     match value {
-        Some(v) => set(field, non_blank(v)),
+        Some(v) => set(field, non_blank(v).map(S::from)),
         None => false,
     }
 }

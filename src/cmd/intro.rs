@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx, args: IntroArgs) -> Result<()> {
             for b in &people[i + 1..] {
                 if net.relationship_index(a, b).is_none() {
                     let mut r = Relationship::new(a.clone(), b.clone());
-                    r.kind = Some(INTRODUCED.to_string());
+                    r.kind = Some(INTRODUCED.into());
                     r.since = Some(date);
                     net.relationships.push(r);
                     new_relationships += 1;

@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
     };
     let r = &linked.relationship;
     let mut details = Vec::new();
-    details.extend(r.kind.clone());
+    details.extend(r.kind.as_deref().map(String::from));
     details.extend(r.strength.map(|s| format!("strength {s}")));
     details.extend(r.since.map(|d| format!("since {d}")));
     let details = if details.is_empty() {

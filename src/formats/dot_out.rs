@@ -113,7 +113,12 @@ pub fn write(net: &Network) -> Vec<u8> {
     }
     for r in &net.relationships {
         let mut attrs = Vec::new();
-        if let Some(k) = r.kind.clone().filter(|k| !k.is_empty()) {
+        if let Some(k) = r
+            .kind
+            .as_deref()
+            .filter(|k| !k.is_empty())
+            .map(String::from)
+        {
             attrs.push(("kind", k));
         }
         if let Some(s) = r.strength {

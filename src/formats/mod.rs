@@ -83,7 +83,7 @@ impl Contact {
     /// The person this contact describes, without an id (the plan gives one).
     pub fn into_person(self) -> Person {
         let mut p = Person {
-            id: PersonId(self.id.as_deref().and_then(non_blank).unwrap_or_default()),
+            id: PersonId::from(self.id.as_deref().and_then(non_blank).unwrap_or_default()),
             every: self.every.as_deref().and_then(non_blank),
             no_intros: self.no_intros,
             added: self.added,

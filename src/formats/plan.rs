@@ -353,7 +353,7 @@ impl Index {
         if !names.contains(&i) {
             names.push(i);
         }
-        self.ids.insert(p.id.0.clone());
+        self.ids.insert(p.id.0.to_string());
     }
 
     /// The one person `p` is, `None` for someone new, or why it cannot be decided.
@@ -413,7 +413,7 @@ impl Index {
 
     /// The slug of the name, with `-2`, `-3`, ... when it is taken (as `add` does).
     fn unique_id(&self, name: &str) -> PersonId {
-        PersonId(unique_slug(name, |id| self.ids.contains(id)))
+        PersonId::from(unique_slug(name, |id| self.ids.contains(id)))
     }
 }
 
