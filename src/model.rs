@@ -232,19 +232,38 @@ mod date_req {
     use chrono::NaiveDate;
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
+    use super::iso_date;
+
     pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&d.format("%Y-%m-%d"))
+        // NaiveDate's Display is ISO YYYY-MM-DD; `format` re-reads a pattern every call.
+        s.collect_str(d)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         // Borrowed when the text has no escapes: one allocation less per date.
         let text = std::borrow::Cow::<str>::deserialize(d)?;
-        NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+        iso_date(&text).ok_or_else(|| {
             D::Error::custom(format!(
                 "invalid date {text:?}: dates are written YYYY-MM-DD, e.g. 2024-05-01"
             ))
         })
     }
+}
+
+/// Exactly `YYYY-MM-DD`, a real date. Written out because chrono's pattern parser
+/// re-reads its pattern for every date (millions in a large file).
+fn iso_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
 }
 
 mod date_opt {
@@ -256,5 +275,38 @@ mod date_opt {
             Some(d) => super::date_req::serialize(d, s),
             None => s.serialize_none(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_exactly_iso_and_real() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(iso_date("2024-02-29"), d(2024, 2, 29));
+        assert_eq!(iso_date("0001-01-01"), d(1, 1, 1));
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-1-01",
+            "24-01-01",
+            "2024/01/01",
+            "+2024-01-01",
+            " 2024-01-01",
+            "2024-01-01 ",
+            "2024-0a-01",
+            "２０２４-01-01",
+            "",
+        ] {
+            assert_eq!(iso_date(bad), None, "{bad:?}");
+        }
+        let json = serde_json::to_string(&Relationship {
+            since: d(987, 6, 5),
+            ..Relationship::new("a".into(), "b".into())
+        })
+        .unwrap();
+        assert!(json.contains("\"since\":\"0987-06-05\""), "{json}");
     }
 }
