@@ -380,7 +380,7 @@ mod tests {
     fn met(date: &str, people: &[&str], kind: &str) -> Interaction {
         Interaction {
             date: d(date),
-            people: people.iter().map(|p| PersonId::from(p.to_string())).collect(),
+            people: people.iter().map(|p| PersonId::from(*p)).collect(),
             kind: Some(kind.into()),
             note: None,
             extra: Extra::new(),
@@ -390,7 +390,7 @@ mod tests {
     fn intro(date: &str, people: &[&str]) -> Introduction {
         Introduction {
             date: d(date),
-            people: people.iter().map(|p| PersonId::from(p.to_string())).collect(),
+            people: people.iter().map(|p| PersonId::from(*p)).collect(),
             note: Some("about x".into()),
             extra: Extra::new(),
         }
