@@ -17,7 +17,10 @@ use anyhow::{Context, Result, bail};
 use crate::model::{FORMAT_VERSION, Network};
 use crate::validate;
 
+mod append;
 mod layout;
+
+pub use append::{Appended, append};
 
 /// The default data file: `network.json` in the platform data directory
 /// (on Linux `~/.local/share/netweb/network.json`).
@@ -250,6 +253,12 @@ pub fn to_bytes(net: &Network) -> Result<Vec<u8>> {
 /// then clear temp files that killed saves left. A read-only file is refused, not replaced.
 fn save(target: &Path, net: &Network) -> Result<()> {
     let chunks = layout::chunks(net).context("could not serialise the network")?;
+    let pieces: Vec<&[u8]> = chunks.iter().map(Vec::as_slice).collect();
+    save_bytes(target, &pieces)
+}
+
+/// `save` for a file given as consecutive pieces of bytes.
+fn save_bytes(target: &Path, pieces: &[&[u8]]) -> Result<()> {
     let dir = parent_dir(target);
     let old_meta = fs::metadata(target).ok();
     let fail = |what: &str| {
@@ -277,8 +286,8 @@ fn save(target: &Path, net: &Network) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| fail("create a temporary file to save"))?;
-    for chunk in &chunks {
-        tmp.write_all(chunk).with_context(|| fail("write"))?;
+    for piece in pieces {
+        tmp.write_all(piece).with_context(|| fail("write"))?;
     }
     if let Some(meta) = &old_meta {
         keep_owner_and_mode(tmp.as_file(), meta);

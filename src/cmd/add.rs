@@ -9,7 +9,9 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
     let Some(name) = text::non_blank(&args.name) else {
         bail!("the name is empty: give the person's name, e.g. netweb add \"Ada Lovelace\"");
     };
-    let (person, _) = store::update(&ctx.file, |net| {
+    // `append` (not `update`): on a large file it reads only who is there and splices
+    // the new entries in, instead of decoding and rewriting every record.
+    let person = store::append(&ctx.file, |net| {
         if !args.distinct
             && let Some(existing) = net
                 .people
@@ -34,12 +36,15 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
             ..Person::default()
         };
         fields::apply(&mut person, &args.fields, ctx.today)?;
-        for other in knows {
-            net.relationships
-                .push(Relationship::new(person.id.clone(), other));
-        }
-        net.people.push(person.clone());
-        Ok((person, true))
+        let relationships = knows
+            .into_iter()
+            .map(|other| Relationship::new(person.id.clone(), other))
+            .collect();
+        let added = store::Appended {
+            people: vec![person.clone()],
+            relationships,
+        };
+        Ok((person, added))
     })?;
     if ctx.json {
         return ctx.print_json(&person);

@@ -144,10 +144,21 @@ impl Formatter for Layout {
 
 /// One value laid out inside the top-level object.
 fn section(value: &impl Serialize, inline_from: usize) -> io::Result<Vec<u8>> {
+    laid_out(value, 1, inline_from)
+}
+
+/// A value that starts on a line indented `base` levels.
+fn laid_out(value: &impl Serialize, base: usize, inline_from: usize) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, Layout::new(1, inline_from));
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Layout::new(base, inline_from));
     value.serialize(&mut ser).map_err(io::Error::other)?;
     Ok(out)
+}
+
+/// One element of a top-level array as `chunks` lays it out there: a person over several
+/// lines, anything else on one line. For appending to a file without rewriting the rest.
+pub(super) fn element(value: &impl Serialize, person: bool) -> io::Result<Vec<u8>> {
+    laid_out(value, 2, if person { 1 } else { 0 })
 }
 
 /// The file as consecutive pieces (written one after the other, never joined, so a large

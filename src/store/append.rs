@@ -1,0 +1,480 @@
+//! Adding people and relationships to a large file without decoding all of it.
+//!
+//! `netweb add` only needs to know who is already there (ids and names) and to put one
+//! person, and perhaps a few relationships, at the end of two arrays. On a file of
+//! 100,000 people and a million relationships, decoding every record, checking it and
+//! writing it all out again took seconds; the new entries are a few hundred bytes.
+//!
+//! So for a large file, `append` reads the top level once (which checks the JSON syntax
+//! of everything), decodes each person's `id`, `name` and `every` only, checks the
+//! people as a full load would (unique non-empty ids, names, cadences), and writes the
+//! old bytes unchanged with the new entries spliced in, through the same atomic save as
+//! every other write. Relationships, interactions and introductions are checked for
+//! syntax only: `add` neither reads nor changes them, and the next command that loads
+//! the whole file reports any problem a hand edit left in them, as it would have anyway.
+//! Small files (most files) take the ordinary path, which checks everything; so does a
+//! large file whose shape the splice does not handle (then nothing is lost, it is only
+//! slower).
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::{FORMAT_VERSION, Network, layout, lock, parent_dir, read_bytes, resolve_symlinks};
+use super::{backup_hint, create_private_dir, parse_owned, save, save_bytes};
+use crate::model::{Person, PersonId, Relationship};
+use crate::validate;
+
+/// Files smaller than this are loaded whole: under a few megabytes that takes a few tens
+/// of milliseconds, and the full check is worth more than the time.
+const SPLICE_FROM_BYTES: usize = 8 << 20;
+
+/// What a change adds: new people and new relationships, nothing else.
+#[derive(Debug, Default)]
+pub struct Appended {
+    pub people: Vec<Person>,
+    pub relationships: Vec<Relationship>,
+}
+
+/// Runs `build` under the lock with the people already in the file (on a large file only
+/// their ids, names and cadences are filled in) and saves what it returns. Returns
+/// `build`'s value.
+pub fn append<T>(path: &Path, build: impl FnOnce(&Network) -> Result<(T, Appended)>) -> Result<T> {
+    append_from(path, SPLICE_FROM_BYTES, build)
+}
+
+fn append_from<T>(
+    path: &Path,
+    splice_from: usize,
+    build: impl FnOnce(&Network) -> Result<(T, Appended)>,
+) -> Result<T> {
+    let target = resolve_symlinks(path)?;
+    create_private_dir(parent_dir(&target))?;
+    let _lock = lock(&target)?;
+
+    let mapped = map_if_large(&target, splice_from)?;
+    if let Some(map) = &mapped
+        && let Some(top) = Top::read(map)
+    {
+        let roster = top.roster(&target)?;
+        refuse_newer(&target, roster.version)?;
+        let (value, added) = build(&roster)?;
+        let pieces = top.splice(&added)?;
+        #[cfg(debug_assertions)]
+        same_as_a_full_write(&target, map, &pieces, &added);
+        let pieces: Vec<&[u8]> = pieces.iter().map(|p| p.as_ref()).collect();
+        save_bytes(&target, &pieces)?;
+        std::mem::forget(roster);
+        return Ok(value);
+    }
+
+    drop(mapped);
+    let bytes = read_bytes(&target)?.unwrap_or_default();
+    let mut net = if bytes.is_empty() {
+        Network::default()
+    } else {
+        parse_owned(&target, bytes)?
+    };
+    refuse_newer(&target, net.version)?;
+    let (value, added) = build(&net)?;
+    net.people.extend(added.people);
+    net.relationships.extend(added.relationships);
+    #[cfg(debug_assertions)]
+    assert!(
+        validate::problems(&net).is_empty(),
+        "an append broke the network"
+    );
+    save(&target, &net)?;
+    std::mem::forget(net);
+    Ok(value)
+}
+
+/// The file mapped into memory when it is at least `splice_from` bytes long.
+///
+/// Reading 134 MB into a buffer (zeroed pages, then a copy) was a fifth of a splice; a
+/// read-only map uses the page cache's own pages. A map is only safe while nobody changes
+/// the file in place: netweb's own writers hold the lock we hold and replace the file by
+/// renaming, so the mapped inode never changes under us. Another program truncating it in
+/// place at this moment would end this process with SIGBUS before it had written
+/// anything: the file would be as that program left it, and the next save clears the
+/// temp file.
+fn map_if_large(target: &Path, splice_from: usize) -> Result<Option<memmap2::Mmap>> {
+    let file = match File::open(target) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_context(|| format!("could not read {}", target.display())),
+    };
+    let len = file
+        .metadata()
+        .with_context(|| format!("could not read {}", target.display()))?
+        .len();
+    if len < splice_from as u64 || len == 0 {
+        return Ok(None);
+    }
+    // SAFETY: see above: the file is not modified in place while the lock is held.
+    let map = unsafe { memmap2::Mmap::map(&file) }
+        .with_context(|| format!("could not read {}", target.display()))?;
+    Ok(Some(map))
+}
+
+fn refuse_newer(target: &Path, version: u32) -> Result<()> {
+    if version > FORMAT_VERSION {
+        bail!(
+            "{} is format version {version}, but this netweb only knows up to version \
+             {FORMAT_VERSION}; it was left unchanged so a newer netweb's data is not lost. \
+             Upgrade netweb to change it",
+            target.display()
+        );
+    }
+    Ok(())
+}
+
+/// The top level of the file: the version, and where the two arrays are.
+struct Top<'a> {
+    version: u32,
+    /// The text of the file after any byte-order mark.
+    text: &'a str,
+    people: Option<&'a RawValue>,
+    relationships: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct RawTop<'a> {
+    version: Option<u32>,
+    #[serde(borrow)]
+    people: Option<&'a RawValue>,
+    #[serde(borrow)]
+    relationships: Option<&'a RawValue>,
+}
+
+/// The fields of a person that `add` and the people checks read.
+#[derive(Deserialize)]
+struct Head<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    name: Cow<'a, str>,
+    #[serde(borrow)]
+    every: Option<Cow<'a, str>>,
+}
+
+impl<'a> Top<'a> {
+    /// `None` when the file is not one the splice handles: not UTF-8, not valid JSON
+    /// (the full load then names the line and column), or arrays that are not arrays.
+    fn read(bytes: &'a [u8]) -> Option<Top<'a>> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let text = std::str::from_utf8(bytes).ok()?;
+        let raw: RawTop = serde_json::from_str(text).ok()?;
+        let array = |v: Option<&RawValue>| v.is_none_or(|v| v.get().starts_with('['));
+        if !array(raw.people) || !array(raw.relationships) || !text.trim_end().ends_with('}') {
+            return None;
+        }
+        Some(Top {
+            version: raw.version.unwrap_or(FORMAT_VERSION),
+            text,
+            people: raw.people,
+            relationships: raw.relationships,
+        })
+    }
+
+    /// The people as `build` sees them, checked as a full load checks people.
+    fn roster(&self, target: &Path) -> Result<Network> {
+        let heads: Vec<Head> = match self.people {
+            None => Vec::new(),
+            Some(raw) => serde_json::from_str(raw.get()).map_err(|e| {
+                // Located in the file, not in the array, which starts mid-file.
+                let (line, column) = self.position(raw, e.line(), e.column());
+                let text = e.to_string();
+                let reason = text.split(" at line ").next().unwrap_or(&text);
+                anyhow::anyhow!(
+                    "{}:{line}:{column}: {reason}\nhint: fix the file by hand{}",
+                    target.display(),
+                    backup_hint(target)
+                )
+            })?,
+        };
+        let net = Network {
+            version: self.version,
+            people: heads
+                .into_iter()
+                .map(|h| Person {
+                    id: PersonId::from(h.id.as_ref()),
+                    name: h.name.into_owned(),
+                    every: h.every.map(Cow::into_owned),
+                    ..Person::default()
+                })
+                .collect(),
+            ..Network::default()
+        };
+        let found = validate::problems(&net);
+        if !found.is_empty() {
+            bail!(
+                "{} has {} problem{}:\n{}\nhint: fix the file by hand{}",
+                target.display(),
+                found.len(),
+                if found.len() == 1 { "" } else { "s" },
+                validate::describe(&found),
+                backup_hint(target)
+            );
+        }
+        Ok(net)
+    }
+
+    fn offset(&self, raw: &RawValue) -> usize {
+        raw.get().as_ptr() as usize - self.text.as_ptr() as usize
+    }
+
+    /// A line and column inside `raw` as a line and column of the file.
+    fn position(&self, raw: &RawValue, line: usize, column: usize) -> (usize, usize) {
+        let before = &self.text[..self.offset(raw)];
+        let column = if line == 1 {
+            column + before.len() - before.rfind('\n').map_or(0, |i| i + 1)
+        } else {
+            column
+        };
+        (line + before.matches('\n').count(), column)
+    }
+
+    /// The file's text with `added` spliced in, as consecutive pieces: the old text is
+    /// written as it was, byte for byte, around the new entries.
+    fn splice(&self, added: &Appended) -> Result<Vec<Cow<'a, [u8]>>> {
+        let mut inserts: Vec<(usize, Vec<u8>)> = Vec::new();
+        let mut new_keys: Vec<u8> = Vec::new();
+        let sections = [
+            ("people", self.people, element_texts(&added.people, true)?),
+            (
+                "relationships",
+                self.relationships,
+                element_texts(&added.relationships, false)?,
+            ),
+        ];
+        for (key, raw, elements) in sections {
+            if elements.is_empty() {
+                continue;
+            }
+            match raw {
+                Some(raw) => {
+                    let start = self.offset(raw);
+                    let inner = &raw.get()[1..raw.get().len() - 1];
+                    let mut text = Vec::new();
+                    if inner.trim().is_empty() {
+                        // `[]`: the elements go right after the bracket.
+                        text.extend_from_slice(b"\n    ");
+                        text.extend_from_slice(&elements.join(&b",\n    "[..]));
+                        text.extend_from_slice(b"\n  ");
+                        inserts.push((start + 1, text));
+                    } else {
+                        for e in &elements {
+                            text.extend_from_slice(b",\n    ");
+                            text.extend_from_slice(e);
+                        }
+                        inserts.push((start + 1 + inner.trim_end().len(), text));
+                    }
+                }
+                None => {
+                    new_keys.extend_from_slice(format!("\"{key}\": [\n    ").as_bytes());
+                    new_keys.extend_from_slice(&elements.join(&b",\n    "[..]));
+                    new_keys.extend_from_slice(b"\n  ]");
+                    new_keys.push(b'\0');
+                }
+            }
+        }
+        if !new_keys.is_empty() {
+            // Keys the file does not have yet go before its closing brace.
+            let close = self.text.trim_end().len() - 1;
+            let before = self.text[..close].trim_end();
+            let keys: Vec<&[u8]> = new_keys
+                .split(|&b| b == b'\0')
+                .filter(|k| !k.is_empty())
+                .collect();
+            let mut text = Vec::new();
+            let empty_object = before.ends_with('{');
+            for (i, k) in keys.iter().enumerate() {
+                if i > 0 || !empty_object {
+                    text.push(b',');
+                }
+                text.extend_from_slice(b"\n  ");
+                text.extend_from_slice(k);
+            }
+            if empty_object {
+                text.push(b'\n');
+            }
+            inserts.push((before.len(), text));
+        }
+        inserts.sort_by_key(|(at, _)| *at);
+
+        let mut pieces = Vec::with_capacity(2 * inserts.len() + 1);
+        let mut from = 0;
+        for (at, text) in inserts {
+            pieces.push(Cow::Borrowed(&self.text.as_bytes()[from..at]));
+            pieces.push(Cow::Owned(text));
+            from = at;
+        }
+        pieces.push(Cow::Borrowed(&self.text.as_bytes()[from..]));
+        Ok(pieces)
+    }
+}
+
+fn element_texts<T: serde::Serialize>(items: &[T], person: bool) -> Result<Vec<Vec<u8>>> {
+    items
+        .iter()
+        .map(|x| layout::element(x, person).context("could not serialise the new entries"))
+        .collect()
+}
+
+/// Debug builds (the tests) check that the splice wrote exactly what a full load, change
+/// and save would have: the same network, read back with every check.
+#[cfg(debug_assertions)]
+fn same_as_a_full_write(target: &Path, old: &[u8], pieces: &[Cow<[u8]>], added: &Appended) {
+    let Ok(mut expected) = super::parse(target, old) else {
+        // A hand edit the people checks do not see; the splice only added to it.
+        return;
+    };
+    expected.people.extend(added.people.iter().cloned());
+    expected
+        .relationships
+        .extend(added.relationships.iter().cloned());
+    let written = pieces.concat();
+    let got = super::parse(target, &written).expect("a spliced file loads");
+    assert!(got == expected, "the splice and a full write disagree");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic::{Spec, generate};
+
+    /// Appends "Zed" (linked to the first person, if any) to a file holding `text`,
+    /// splicing whatever the size; returns the file's new text.
+    fn add_zed(text: &[u8]) -> Result<String> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("network.json");
+        std::fs::write(&path, text).unwrap();
+        append_from(&path, 0, |net| {
+            let mut zed = Person {
+                id: PersonId::from("zed"),
+                name: "Zed".into(),
+                interests: vec!["chess".into()],
+                ..Person::default()
+            };
+            zed.extra.insert("x".into(), serde_json::json!({"y": [1]}));
+            let relationships = net
+                .people
+                .first()
+                .map(|p| Relationship::new(zed.id.clone(), p.id.clone()))
+                .into_iter()
+                .collect();
+            Ok((
+                (),
+                Appended {
+                    people: vec![zed],
+                    relationships,
+                },
+            ))
+        })?;
+        Ok(std::fs::read_to_string(&path).unwrap())
+    }
+
+    #[test]
+    fn a_spliced_file_is_byte_for_byte_what_a_full_save_writes() {
+        let net = generate(&Spec::scaled(300));
+        let before = super::super::to_bytes(&net).unwrap();
+        let after = add_zed(&before).unwrap();
+        let mut expected = net.clone();
+        let zed = super::super::parse(Path::new("x"), after.as_bytes()).unwrap();
+        let zed_person = zed.people.last().unwrap().clone();
+        assert_eq!(zed_person.id.as_str(), "zed");
+        expected.people.push(zed_person);
+        expected
+            .relationships
+            .push(zed.relationships.last().unwrap().clone());
+        assert_eq!(after.as_bytes(), super::super::to_bytes(&expected).unwrap());
+    }
+
+    #[test]
+    fn every_shape_of_file_gets_the_new_entries() {
+        let files = [
+            "{}",
+            "{\"version\": 1}\n",
+            "{\"people\": []}",
+            "{\"people\": [ ], \"relationships\": []}",
+            "\u{feff}{\"people\":[{\"id\":\"a\",\"name\":\"A\"}]}",
+            "{\"people\":[{\"id\":\"a\",\"name\":\"A\"}],\"relationships\":[],\"zz\":{\"k\":[]}}",
+            "{\r\n  \"people\": [\r\n    {\"id\": \"a\", \"name\": \"A\"}\r\n  ]\r\n}\r\n",
+            "{\"interactions\": [], \"people\": [{\"id\": \"a\", \"name\": \"A\", \"interests\": [\"Chess\"]}],\n\"x\": 1}",
+        ];
+        for text in files {
+            let after = add_zed(text.as_bytes()).unwrap_or_else(|e| panic!("{text:?}: {e:#}"));
+            // Debug builds also compared it with a full write inside `append`.
+            let net = super::super::parse(Path::new("x"), after.as_bytes())
+                .unwrap_or_else(|e| panic!("{text:?} became {after:?}: {e:#}"));
+            let ids: Vec<&str> = net.people.iter().map(|p| p.id.as_str()).collect();
+            assert_eq!(ids.last(), Some(&"zed"), "{after}");
+            let linked = text.contains("\"a\"");
+            assert_eq!(net.relationships.len(), usize::from(linked), "{after}");
+            assert!(net.people.last().unwrap().extra.contains_key("x"));
+        }
+    }
+
+    #[test]
+    fn the_rest_of_the_file_is_kept_as_written() {
+        let text = "{\"people\": [{\"id\": \"a\", \"name\": \"A\", \"interests\": [\"Chess\"]}],\n\"x\": 1}";
+        let after = add_zed(text.as_bytes()).unwrap();
+        assert!(after.starts_with("{\"people\": [{\"id\": \"a\", \"name\": \"A\", \"interests\": [\"Chess\"]},\n    {\n      \"id\": \"zed\""), "{after}");
+        assert!(
+            after.ends_with(
+                "\n\"x\": 1,\n  \"relationships\": [\n    { \"a\": \"zed\", \"b\": \"a\" }\n  ]}"
+            ),
+            "{after}"
+        );
+    }
+
+    #[test]
+    fn problems_with_the_people_are_refused_as_a_full_load_refuses_them() {
+        let dup = r#"{"people": [{"id": "a", "name": "A"}, {"id": "a", "name": "B"}]}"#;
+        let err = add_zed(dup.as_bytes()).unwrap_err().to_string();
+        assert!(err.contains("already used by people[0]"), "{err}");
+        let cases = [
+            "{\n  \"people\": [\n    {\"id\": \"a\", \"name\": 7}\n  ]\n}",
+            "{\"people\": [{\"id\": \"a\"}]}",
+            "{\"people\": [{\"id\": \"a\", \"name\": \"A\"},]}",
+            "{\"people\": \"nobody\"}",
+            "{\"version\": 1,\n\"version\": 1}",
+        ];
+        for text in cases {
+            let fast = add_zed(text.as_bytes()).unwrap_err().to_string();
+            let full = super::super::parse(Path::new("x"), text.as_bytes())
+                .unwrap_err()
+                .to_string();
+            // Same place, same reason (the file names differ: temp dir vs "x").
+            let tail = |m: &str| m.split_once(':').map(|(_, rest)| rest.to_string()).unwrap();
+            assert_eq!(tail(&fast), tail(&full), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_newer_format_is_left_alone() {
+        let err = add_zed(br#"{"version": 99, "people": []}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("format version 99"), "{err}");
+    }
+
+    #[test]
+    fn relationships_are_checked_for_syntax_only() {
+        // A dangling id is the next full load's to report; the splice only adds.
+        let text = r#"{"people": [{"id": "a", "name": "A"}], "relationships": [{"a": "a", "b": "ghost"}]}"#;
+        let after = add_zed(text.as_bytes()).unwrap();
+        assert!(after.contains("\"ghost\""));
+        let err = super::super::parse(Path::new("x"), after.as_bytes()).unwrap_err();
+        assert!(
+            err.to_string().contains("\"ghost\", who is not in people"),
+            "{err}"
+        );
+    }
+}
