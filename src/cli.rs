@@ -71,7 +71,7 @@ pub enum Command {
     Import(ImportArgs),
     /// Merge two records of the same person into the first: fields united, history repointed
     Merge(MergeArgs),
-    /// Write the network (or the people a filter picks) as JSON, CSV or vCard
+    /// Write the network (or the people a filter picks) as JSON, CSV, vCard, DOT, GraphML or an HTML map
     Export(ExportArgs),
     /// How much of a mesh your contacts form: components, clustering, brokers, clusters, growth
     Stats,
@@ -390,7 +390,7 @@ pub struct MergeArgs {
     pub b: String,
 }
 
-/// Formats `export` writes. (HTML comes with the network-shape commands.)
+/// Formats `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// The netweb data file (with a filter: just those people and what is among them)
@@ -403,12 +403,14 @@ pub enum ExportFormat {
     Dot,
     /// GraphML for Gephi, yEd and networkx: people and relationships with their fields
     Graphml,
+    /// A map in one self-contained web page (works offline, loads nothing): people
+    /// coloured by cluster, relationships, the top suggested introductions dashed
+    Html,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// What to write: json, csv, vcard, dot or graphml (html is not built yet: it comes
-    /// with the network-shape commands)
+    /// What to write: json, csv, vcard, dot, graphml or html (a map to open in a browser)
     #[arg(long, value_enum, default_value_t = ExportFormat::Json, value_name = "FORMAT")]
     pub format: ExportFormat,
     /// Write to this file (atomically, owner-only) instead of standard output; with

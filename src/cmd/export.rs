@@ -1,5 +1,5 @@
-//! `netweb export`: the network, or the people a filter picks, as JSON, CSV, vCard, DOT
-//! or GraphML, on standard output or atomically into a file.
+//! `netweb export`: the network, or the people a filter picks, as JSON, CSV, vCard, DOT,
+//! GraphML or an HTML map, on standard output or atomically into a file.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::cmd::Ctx;
-use crate::formats::{csv_out, dot_out, graphml_out, vcard_out};
+use crate::formats::{csv_out, dot_out, graphml_out, html_out, vcard_out};
 use crate::model::{Network, PersonId};
 use crate::query::list::{self, Filter, Sort};
 use crate::render::count;
@@ -53,6 +53,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         ExportFormat::Vcard => (vcard_out::write(&net.people), "vcard"),
         ExportFormat::Dot => (dot_out::write(&net), "dot"),
         ExportFormat::Graphml => (graphml_out::write(&net), "graphml"),
+        ExportFormat::Html => (html_out::write(&net)?, "html"),
     };
     let Some(path) = args.output else {
         let mut out = std::io::stdout().lock();

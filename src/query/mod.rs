@@ -4,6 +4,7 @@
 pub mod due;
 pub mod interests;
 pub mod intros;
+pub mod layout;
 pub mod list;
 pub mod merge;
 pub mod path;

@@ -219,9 +219,3 @@ fn output_to_a_file_is_owner_only_and_never_the_data_file() {
     assert!(err.contains("data file"), "{err}");
     assert_eq!(env.text(), before);
 }
-
-#[test]
-fn html_is_not_built_yet() {
-    let env = Env::sample();
-    env.fails(2, &["export", "--format", "html"]);
-}

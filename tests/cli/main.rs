@@ -7,6 +7,7 @@ mod errors;
 mod export;
 mod export_graph;
 mod hardening;
+mod html;
 mod import;
 mod insight;
 mod links;
