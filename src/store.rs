@@ -243,22 +243,34 @@ fn lock(target: &Path) -> Result<File> {
 /// The bytes a network is saved as: pretty (as `layout` describes), stable key order, one
 /// trailing newline.
 pub fn to_bytes(net: &Network) -> Result<Vec<u8>> {
-    Ok(layout::chunks(net)
-        .context("could not serialise the network")?
-        .concat())
+    let mut out = Vec::new();
+    layout::write(net, &mut out).context("could not serialise the network")?;
+    Ok(out)
 }
 
 /// Replaces `target` atomically: write a temp file beside it, fsync, keep the old
 /// version as `.bak`, rename over, fsync the directory so the rename itself is durable,
 /// then clear temp files that killed saves left. A read-only file is refused, not replaced.
 fn save(target: &Path, net: &Network) -> Result<()> {
-    let chunks = layout::chunks(net).context("could not serialise the network")?;
-    let pieces: Vec<&[u8]> = chunks.iter().map(Vec::as_slice).collect();
-    save_bytes(target, &pieces)
+    save_with(target, |file| {
+        let mut out = io::BufWriter::with_capacity(1 << 20, file);
+        layout::write(net, &mut out)?;
+        out.flush()
+    })
 }
 
 /// `save` for a file given as consecutive pieces of bytes.
 fn save_bytes(target: &Path, pieces: &[&[u8]]) -> Result<()> {
+    save_with(target, |mut file| {
+        for piece in pieces {
+            file.write_all(piece)?;
+        }
+        Ok(())
+    })
+}
+
+/// `save` with the temp file's content written by `fill`.
+fn save_with(target: &Path, fill: impl FnOnce(&File) -> io::Result<()>) -> Result<()> {
     let dir = parent_dir(target);
     let old_meta = fs::metadata(target).ok();
     let fail = |what: &str| {
@@ -281,14 +293,12 @@ fn save_bytes(target: &Path, pieces: &[&[u8]]) -> Result<()> {
         );
     }
 
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".netweb-")
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| fail("create a temporary file to save"))?;
-    for piece in pieces {
-        tmp.write_all(piece).with_context(|| fail("write"))?;
-    }
+    fill(tmp.as_file()).with_context(|| fail("write"))?;
     if let Some(meta) = &old_meta {
         keep_owner_and_mode(tmp.as_file(), meta);
     }

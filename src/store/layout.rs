@@ -24,8 +24,8 @@
 //! serde_json's `Formatter` is its hook for exactly this; `PrettyFormatter` cannot put
 //! some containers on one line and others not.
 //!
-//! The sections are serialised separately so that a large network is written on two
-//! threads (people on one, everything else on the other).
+//! A large network is written on two threads: people straight into the file, everything
+//! else into memory at the same time, then after them.
 
 use std::io::{self, Write};
 
@@ -161,52 +161,38 @@ pub(super) fn element(value: &impl Serialize, person: bool) -> io::Result<Vec<u8
     laid_out(value, 2, if person { 1 } else { 0 })
 }
 
-/// The file as consecutive pieces (written one after the other, never joined, so a large
-/// file is not held twice). Keys in the order of `Network`'s fields, then unknown keys
+/// Writes the file to `out`. Keys in the order of `Network`'s fields, then unknown keys
 /// sorted; empty sections left out.
-pub fn chunks(net: &Network) -> io::Result<Vec<Vec<u8>>> {
-    // People and the rest take about the same time; below a few thousand entries a
-    // thread costs more than it saves.
+///
+/// People are serialised straight into `out` while, for a large network, a second
+/// thread lays out everything else in memory: the two take about the same time, and only
+/// the smaller part is ever held as text beside the network.
+pub fn write(net: &Network, out: &mut impl Write) -> io::Result<()> {
+    // Below a few thousand entries a thread costs more than it saves.
     let parallel = net.people.len() + net.relationships.len() > 20_000;
-    let (people, rest) = if parallel {
-        std::thread::scope(|s| {
-            let people = s.spawn(|| people_section(net));
-            let rest = rest_sections(net);
-            let people = people
+    std::thread::scope(|s| {
+        let rest = parallel.then(|| s.spawn(|| rest_sections(net)));
+        write!(out, "{{\n  \"version\": {}", net.version)?;
+        if !net.people.is_empty() {
+            out.write_all(b",\n  \"people\": ")?;
+            // The array, then each person one field per line, then their lists inline.
+            let mut ser = serde_json::Serializer::with_formatter(&mut *out, Layout::new(1, 2));
+            net.people.serialize(&mut ser).map_err(io::Error::other)?;
+        }
+        let rest = match rest {
+            Some(thread) => thread
                 .join()
-                .map_err(|_| io::Error::other("a thread panicked"))?;
-            Ok::<_, io::Error>((people?, rest?))
-        })?
-    } else {
-        (people_section(net)?, rest_sections(net)?)
-    };
-
-    let mut out = Vec::with_capacity(2 + 2 * rest.len());
-    let mut head = format!("{{\n  \"version\": {}", net.version).into_bytes();
-    if let Some(people) = people {
-        head.extend_from_slice(b",\n  \"people\": ");
-        out.push(head);
-        out.push(people);
-        head = Vec::new();
-    }
-    for (key, bytes) in rest {
-        head.extend_from_slice(b",\n  ");
-        serde_json::to_writer(&mut head, &key).map_err(io::Error::other)?;
-        head.extend_from_slice(b": ");
-        out.push(std::mem::take(&mut head));
-        out.push(bytes);
-    }
-    head.extend_from_slice(b"\n}\n");
-    out.push(head);
-    Ok(out)
-}
-
-fn people_section(net: &Network) -> io::Result<Option<Vec<u8>>> {
-    if net.people.is_empty() {
-        return Ok(None);
-    }
-    // The array, then each person one field per line, then their lists on one line.
-    section(&net.people, 2).map(Some)
+                .map_err(|_| io::Error::other("a thread panicked"))??,
+            None => rest_sections(net)?,
+        };
+        for (key, bytes) in rest {
+            out.write_all(b",\n  ")?;
+            serde_json::to_writer(&mut *out, key).map_err(io::Error::other)?;
+            out.write_all(b": ")?;
+            out.write_all(&bytes)?;
+        }
+        out.write_all(b"\n}\n")
+    })
 }
 
 fn rest_sections(net: &Network) -> io::Result<Vec<(&str, Vec<u8>)>> {
@@ -235,7 +221,9 @@ mod tests {
     use crate::model::{Person, PersonId, Relationship};
 
     fn text(net: &Network) -> String {
-        String::from_utf8(chunks(net).unwrap().concat()).unwrap()
+        let mut out = Vec::new();
+        write(net, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
     }
 
     #[test]
@@ -303,7 +291,8 @@ mod tests {
     fn a_large_network_comes_out_the_same_on_two_threads() {
         let net = crate::synthetic::generate(&crate::synthetic::Spec::scaled(2_500));
         assert!(net.people.len() + net.relationships.len() > 20_000);
-        let whole = chunks(&net).unwrap().concat();
+        let mut whole = Vec::new();
+        write(&net, &mut whole).unwrap();
         let back: Network = serde_json::from_slice(&whole).unwrap();
         assert_eq!(back, net);
     }
