@@ -66,14 +66,7 @@ pub fn update<T>(
         None => Network::default(),
         Some(bytes) => parse_owned(&target, bytes)?,
     };
-    if net.version > FORMAT_VERSION {
-        bail!(
-            "{} is format version {}, but this netweb only knows up to version {FORMAT_VERSION}; \
-             it was left unchanged so a newer netweb's data is not lost. Upgrade netweb to change it",
-            target.display(),
-            net.version
-        );
-    }
+    refuse_newer(&target, net.version)?;
     #[cfg(debug_assertions)]
     let before = net.clone();
     let (value, changed) = change(&mut net)?;
@@ -133,22 +126,31 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<Network> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(Network::default());
     }
-    serde_json::from_slice(bytes).map_err(|e| {
-        let text = e.to_string();
-        let reason = text.split(" at line ").next().unwrap_or(&text);
-        anyhow::anyhow!(
-            "{}:{}:{}: {reason}\nhint: fix the file by hand{}",
-            path.display(),
-            e.line(),
-            e.column(),
-            backup_hint(path)
-        )
-    })
+    serde_json::from_slice(bytes).map_err(|e| located(path, &e, e.line(), e.column()))
+}
+
+/// A decoding error as `FILE:LINE:COLUMN: reason` and a hint, at the given place (which
+/// is not `e`'s own when only part of the file was decoded).
+fn located(path: &Path, e: &serde_json::Error, line: usize, column: usize) -> anyhow::Error {
+    let text = e.to_string();
+    let reason = text.split(" at line ").next().unwrap_or(&text);
+    anyhow::anyhow!(
+        "{}:{line}:{column}: {reason}\nhint: fix the file by hand{}",
+        path.display(),
+        backup_hint(path)
+    )
 }
 
 /// What JSON cannot see (ids that do not resolve, repeats, ranges), then normalisation.
 fn check(path: &Path, mut net: Network) -> Result<Network> {
-    let found = validate::problems(&net);
+    refuse_problems(path, &net)?;
+    validate::normalize(&mut net);
+    Ok(net)
+}
+
+/// The problems `validate` finds, all listed, as the error that leaves the file alone.
+fn refuse_problems(path: &Path, net: &Network) -> Result<()> {
+    let found = validate::problems(net);
     if !found.is_empty() {
         bail!(
             "{} has {} problem{}:\n{}\nhint: fix the file by hand{}",
@@ -159,8 +161,21 @@ fn check(path: &Path, mut net: Network) -> Result<Network> {
             backup_hint(path)
         );
     }
-    validate::normalize(&mut net);
-    Ok(net)
+    Ok(())
+}
+
+/// A file written by a newer netweb is never overwritten: it may hold what this build
+/// cannot represent.
+fn refuse_newer(target: &Path, version: u32) -> Result<()> {
+    if version > FORMAT_VERSION {
+        bail!(
+            "{} is format version {version}, but this netweb only knows up to version \
+             {FORMAT_VERSION}; it was left unchanged so a newer netweb's data is not lost. \
+             Upgrade netweb to change it",
+            target.display()
+        );
+    }
+    Ok(())
 }
 
 fn backup_hint(path: &Path) -> String {

@@ -21,14 +21,14 @@ use std::fs::File;
 use std::io;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use super::save_bytes;
 use super::{FORMAT_VERSION, Network, layout, lock, parent_dir, read_bytes, resolve_symlinks};
-use super::{backup_hint, create_private_dir, parse_owned, save, save_bytes};
+use super::{create_private_dir, located, parse_owned, refuse_newer, refuse_problems, save};
 use crate::model::{Person, PersonId, Relationship};
-use crate::validate;
 
 /// Files smaller than this are loaded whole: under a few megabytes that takes a few tens
 /// of milliseconds, and the full check is worth more than the time.
@@ -86,7 +86,7 @@ fn append_from<T>(
     net.relationships.extend(added.relationships);
     #[cfg(debug_assertions)]
     assert!(
-        validate::problems(&net).is_empty(),
+        crate::validate::problems(&net).is_empty(),
         "an append broke the network"
     );
     save(&target, &net)?;
@@ -120,18 +120,6 @@ fn map_if_large(target: &Path, splice_from: usize) -> Result<Option<memmap2::Mma
     let map = unsafe { memmap2::Mmap::map(&file) }
         .with_context(|| format!("could not read {}", target.display()))?;
     Ok(Some(map))
-}
-
-fn refuse_newer(target: &Path, version: u32) -> Result<()> {
-    if version > FORMAT_VERSION {
-        bail!(
-            "{} is format version {version}, but this netweb only knows up to version \
-             {FORMAT_VERSION}; it was left unchanged so a newer netweb's data is not lost. \
-             Upgrade netweb to change it",
-            target.display()
-        );
-    }
-    Ok(())
 }
 
 /// The top level of the file: the version, and where the two arrays are.
@@ -189,13 +177,7 @@ impl<'a> Top<'a> {
             Some(raw) => serde_json::from_str(raw.get()).map_err(|e| {
                 // Located in the file, not in the array, which starts mid-file.
                 let (line, column) = self.position(raw, e.line(), e.column());
-                let text = e.to_string();
-                let reason = text.split(" at line ").next().unwrap_or(&text);
-                anyhow::anyhow!(
-                    "{}:{line}:{column}: {reason}\nhint: fix the file by hand{}",
-                    target.display(),
-                    backup_hint(target)
-                )
+                located(target, &e, line, column)
             })?,
         };
         let net = Network {
@@ -211,17 +193,7 @@ impl<'a> Top<'a> {
                 .collect(),
             ..Network::default()
         };
-        let found = validate::problems(&net);
-        if !found.is_empty() {
-            bail!(
-                "{} has {} problem{}:\n{}\nhint: fix the file by hand{}",
-                target.display(),
-                found.len(),
-                if found.len() == 1 { "" } else { "s" },
-                validate::describe(&found),
-                backup_hint(target)
-            );
-        }
+        refuse_problems(target, &net)?;
         Ok(net)
     }
 
