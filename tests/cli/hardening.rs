@@ -121,8 +121,8 @@ fn has_location(stderr: &str) -> bool {
 #[track_caller]
 fn assert_loads_and_round_trips(env: &Env) {
     let bytes = std::fs::read(&env.file).unwrap();
-    let net = netweb::store::parse(&env.file, &bytes)
-        .unwrap_or_else(|e| panic!("invalid file: {e:#}"));
+    let net =
+        netweb::store::parse(&env.file, &bytes).unwrap_or_else(|e| panic!("invalid file: {e:#}"));
     for args in [&["list"][..], &["due"], &["intros"], &["suggest"]] {
         let out = env.run(args);
         no_panic(args, &out);
