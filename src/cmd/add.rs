@@ -43,6 +43,7 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
         let added = store::Appended {
             people: vec![person.clone()],
             relationships,
+            ..store::Appended::default()
         };
         Ok((person, added))
     })?;

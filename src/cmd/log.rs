@@ -19,7 +19,8 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
         .as_deref()
         .map(normalize_term)
         .filter(|k| !k.is_empty());
-    let ((interaction, names), _) = store::update(&ctx.file, |net| {
+    // `append`: on a large file only who is there is read, and the entry spliced in.
+    let (interaction, names) = store::append(&ctx.file, |net| {
         let people = resolve::people(net, &args.people)?;
         let interaction = Interaction {
             date,
@@ -28,13 +29,16 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
             note: args.note.as_deref().and_then(non_blank),
             extra: Extra::new(),
         };
-        net.interactions.push(interaction.clone());
         let names: Vec<String> = interaction
             .people
             .iter()
             .map(|id| net.name_of(id).to_string())
             .collect();
-        Ok(((interaction, names), true))
+        let added = store::Appended {
+            interactions: vec![interaction.clone()],
+            ..store::Appended::default()
+        };
+        Ok(((interaction, names), added))
     })?;
     if ctx.json {
         return ctx.print_json(&interaction);

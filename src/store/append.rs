@@ -1,20 +1,22 @@
-//! Adding people and relationships to a large file without decoding all of it.
+//! Adding people, relationships and interactions to a large file without decoding all of
+//! it.
 //!
-//! `netweb add` only needs to know who is already there (ids and names) and to put one
-//! person, and perhaps a few relationships, at the end of two arrays. On a file of
-//! 100,000 people and a million relationships, decoding every record, checking it and
-//! writing it all out again took seconds; the new entries are a few hundred bytes.
+//! `netweb add` and `netweb log` only need to know who is already there (ids and names)
+//! and to put a person (and perhaps a few relationships) or an interaction at the end of
+//! an array. On a file of 100,000 people and a million relationships, decoding every
+//! record, checking it and writing it all out again took seconds; the new entries are a
+//! few hundred bytes.
 //!
 //! So for a large file, `append` reads the top level once (which checks the JSON syntax
 //! of everything), decodes each person's `id`, `name` and `every` only, checks the
 //! people as a full load would (unique non-empty ids, names, cadences), and writes the
 //! old bytes unchanged with the new entries spliced in, through the same atomic save as
 //! every other write. Relationships, interactions and introductions are checked for
-//! syntax only: `add` neither reads nor changes them, and the next command that loads
-//! the whole file reports any problem a hand edit left in them, as it would have anyway.
-//! Small files (most files) take the ordinary path, which checks everything; so does a
-//! large file whose shape the splice does not handle (then nothing is lost, it is only
-//! slower).
+//! syntax only: these commands neither read nor change them, and the next command that
+//! loads the whole file reports any problem a hand edit left in them, as it would have
+//! anyway. Small files (most files) take the ordinary path, which checks everything; so
+//! does a large file whose shape the splice does not handle (then nothing is lost, it is
+//! only slower).
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -28,17 +30,18 @@ use serde_json::value::RawValue;
 use super::save_bytes;
 use super::{FORMAT_VERSION, Network, layout, lock, parent_dir, read_bytes, resolve_symlinks};
 use super::{create_private_dir, located, parse_owned, refuse_newer, refuse_problems, save};
-use crate::model::{Person, PersonId, Relationship};
+use crate::model::{Interaction, Person, PersonId, Relationship};
 
 /// Files smaller than this are loaded whole: under a few megabytes that takes a few tens
 /// of milliseconds, and the full check is worth more than the time.
 const SPLICE_FROM_BYTES: usize = 8 << 20;
 
-/// What a change adds: new people and new relationships, nothing else.
+/// What a change adds: new people, relationships and interactions, nothing else.
 #[derive(Debug, Default)]
 pub struct Appended {
     pub people: Vec<Person>,
     pub relationships: Vec<Relationship>,
+    pub interactions: Vec<Interaction>,
 }
 
 /// Runs `build` under the lock with the people already in the file (on a large file only
@@ -84,6 +87,7 @@ fn append_from<T>(
     let (value, added) = build(&net)?;
     net.people.extend(added.people);
     net.relationships.extend(added.relationships);
+    net.interactions.extend(added.interactions);
     #[cfg(debug_assertions)]
     assert!(
         crate::validate::problems(&net).is_empty(),
@@ -129,6 +133,7 @@ struct Top<'a> {
     text: &'a str,
     people: Option<&'a RawValue>,
     relationships: Option<&'a RawValue>,
+    interactions: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -138,6 +143,8 @@ struct RawTop<'a> {
     people: Option<&'a RawValue>,
     #[serde(borrow)]
     relationships: Option<&'a RawValue>,
+    #[serde(borrow)]
+    interactions: Option<&'a RawValue>,
 }
 
 /// The fields of a person that `add` and the people checks read.
@@ -159,7 +166,11 @@ impl<'a> Top<'a> {
         let text = std::str::from_utf8(bytes).ok()?;
         let raw: RawTop = serde_json::from_str(text).ok()?;
         let array = |v: Option<&RawValue>| v.is_none_or(|v| v.get().starts_with('['));
-        if !array(raw.people) || !array(raw.relationships) || !text.trim_end().ends_with('}') {
+        if ![raw.people, raw.relationships, raw.interactions]
+            .into_iter()
+            .all(array)
+            || !text.trim_end().ends_with('}')
+        {
             return None;
         }
         Some(Top {
@@ -167,6 +178,7 @@ impl<'a> Top<'a> {
             text,
             people: raw.people,
             relationships: raw.relationships,
+            interactions: raw.interactions,
         })
     }
 
@@ -223,6 +235,11 @@ impl<'a> Top<'a> {
                 "relationships",
                 self.relationships,
                 element_texts(&added.relationships, false)?,
+            ),
+            (
+                "interactions",
+                self.interactions,
+                element_texts(&added.interactions, false)?,
             ),
         ];
         for (key, raw, elements) in sections {
@@ -311,6 +328,9 @@ fn same_as_a_full_write(target: &Path, old: &[u8], pieces: &[Cow<[u8]>], added: 
     expected
         .relationships
         .extend(added.relationships.iter().cloned());
+    expected
+        .interactions
+        .extend(added.interactions.iter().cloned());
     let written = pieces.concat();
     let got = super::parse(target, &written).expect("a spliced file loads");
     assert!(got == expected, "the splice and a full write disagree");
@@ -341,11 +361,19 @@ mod tests {
                 .map(|p| Relationship::new(zed.id.clone(), p.id.clone()))
                 .into_iter()
                 .collect();
+            let met = Interaction {
+                date: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+                people: vec![zed.id.clone()],
+                kind: Some("coffee".into()),
+                note: None,
+                extra: Default::default(),
+            };
             Ok((
                 (),
                 Appended {
                     people: vec![zed],
                     relationships,
+                    interactions: vec![met],
                 },
             ))
         })?;
@@ -365,6 +393,9 @@ mod tests {
         expected
             .relationships
             .push(zed.relationships.last().unwrap().clone());
+        expected
+            .interactions
+            .push(zed.interactions.last().unwrap().clone());
         assert_eq!(after.as_bytes(), super::super::to_bytes(&expected).unwrap());
     }
 
@@ -390,6 +421,7 @@ mod tests {
             let linked = text.contains("\"a\"");
             assert_eq!(net.relationships.len(), usize::from(linked), "{after}");
             assert!(net.people.last().unwrap().extra.contains_key("x"));
+            assert_eq!(net.interactions.len(), 1, "{after}");
         }
     }
 
@@ -399,9 +431,11 @@ mod tests {
         let after = add_zed(text.as_bytes()).unwrap();
         assert!(after.starts_with("{\"people\": [{\"id\": \"a\", \"name\": \"A\", \"interests\": [\"Chess\"]},\n    {\n      \"id\": \"zed\""), "{after}");
         assert!(
-            after.ends_with(
-                "\n\"x\": 1,\n  \"relationships\": [\n    { \"a\": \"zed\", \"b\": \"a\" }\n  ]}"
-            ),
+            after.ends_with(concat!(
+                "\n\"x\": 1,\n  \"relationships\": [\n    { \"a\": \"zed\", \"b\": \"a\" }\n  ],",
+                "\n  \"interactions\": [\n    ",
+                "{ \"date\": \"2026-11-01\", \"people\": [\"zed\"], \"kind\": \"coffee\" }\n  ]}"
+            )),
             "{after}"
         );
     }

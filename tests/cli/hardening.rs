@@ -1081,10 +1081,10 @@ fn no_command_touches_the_network() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Large files: `add` splices the new entries in (src/store/append.rs)
+// Large files: `add` and `log` splice the new entries in (src/store/append.rs)
 
 #[test]
-fn add_on_a_large_file_splices_in_the_new_person_and_keeps_every_byte_else() {
+fn add_and_log_on_a_large_file_splice_in_the_new_entries_and_keep_every_byte_else() {
     // Above the 8 MB threshold: 7,000 generated people are about 9 MB.
     let net = generate(&Spec::scaled(7_000));
     let old = netweb::store::to_bytes(&net).unwrap();
@@ -1133,4 +1133,17 @@ fn add_on_a_large_file_splices_in_the_new_person_and_keeps_every_byte_else() {
         netweb::store::parse(&env.file, env.text().as_bytes()).unwrap(),
         expected
     );
+
+    // `log` splices too.
+    let logged = env.json(&["log", "spliced", first, "--kind", "Coffee", "--note", "hi"]);
+    assert_eq!(
+        logged["people"],
+        serde_json::json!(["spliced-person", first])
+    );
+    let back = netweb::store::parse(&env.file, env.text().as_bytes()).unwrap();
+    let last = back.interactions.last().unwrap();
+    assert_eq!(last.kind.as_deref(), Some("coffee"));
+    assert_eq!(last.note.as_deref(), Some("hi"));
+    assert_eq!(back.interactions.len(), expected.interactions.len() + 1);
+    assert_eq!(back.people, expected.people);
 }
