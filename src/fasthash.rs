@@ -13,6 +13,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::model::{PersonId, Relationship};
+
 /// FxHash: one rotate, xor and multiply per 8-byte word.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct FxHasher {
@@ -103,6 +105,34 @@ impl IdText {
     }
 }
 
+/// Marks a relationship end whose id is not in the map.
+pub(crate) const UNKNOWN: u32 = u32::MAX;
+
+/// Both ends of every relationship as the map's indices (`UNKNOWN` when absent).
+///
+/// Two million lookups at 100k people are memory-bound waits, so a large network is split
+/// over two threads, each writing its own half of the result.
+pub(crate) fn resolve_ends(rels: &[Relationship], index: &FxHashMap<&str, u32>) -> Vec<[u32; 2]> {
+    let look = |id: &PersonId| index.get(id.as_str()).copied().unwrap_or(UNKNOWN);
+    let fill = |rels: &[Relationship], out: &mut [[u32; 2]]| {
+        for (r, slot) in rels.iter().zip(out) {
+            *slot = [look(&r.a), look(&r.b)];
+        }
+    };
+    let mut out = vec![[UNKNOWN; 2]; rels.len()];
+    if rels.len() < 100_000 {
+        fill(rels, &mut out);
+        return out;
+    }
+    let half = rels.len() / 2;
+    let (first, second) = out.split_at_mut(half);
+    std::thread::scope(|s| {
+        s.spawn(|| fill(&rels[half..], second));
+        fill(&rels[..half], first);
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +147,33 @@ mod tests {
         assert_eq!(m.get("abcdefghi"), Some(&3));
         assert_eq!(m.get(""), Some(&4));
         assert_eq!(m.get("abcdefgx"), None);
+    }
+
+    #[test]
+    fn ends_resolve_the_same_on_one_thread_and_two() {
+        let ids: Vec<String> = (0..1000).map(|i| format!("p{i}")).collect();
+        let mut index = map_with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            index.insert(id.as_str(), i as u32);
+        }
+        let rels: Vec<Relationship> = (0..250_000u32)
+            .map(|k| {
+                let b = if k % 7 == 0 {
+                    "ghost".to_string()
+                } else {
+                    format!("p{}", k % 997)
+                };
+                Relationship::new(PersonId::from(format!("p{}", k % 1000)), PersonId::from(b))
+            })
+            .collect();
+        let both = resolve_ends(&rels, &index);
+        let one = resolve_ends(&rels[..50_000], &index);
+        assert_eq!(both[..50_000], one[..]);
+        for (k, [a, b]) in both.iter().enumerate() {
+            assert_eq!(*a, k as u32 % 1000);
+            let want = if k % 7 == 0 { UNKNOWN } else { k as u32 % 997 };
+            assert_eq!(*b, want, "{k}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use petgraph::Directed;
 use petgraph::csr::Csr;
 
-use crate::fasthash::{FxHashMap, IdText, map_with_capacity};
+use crate::fasthash::{FxHashMap, IdText, UNKNOWN, map_with_capacity, resolve_ends};
 use crate::model::{Network, PersonId};
 
 pub type Node = u32;
@@ -35,11 +35,12 @@ impl<'a> Graph<'a> {
         let mut ends: Vec<(Node, Node, f32)> = Vec::with_capacity(net.relationships.len());
         // Each node's degree, counting both directions of every edge.
         let mut start = vec![0usize; n + 1];
-        for r in &net.relationships {
+        let resolved = resolve_ends(&net.relationships, &local);
+        for (r, &[a, b]) in net.relationships.iter().zip(&resolved) {
             // A loaded network is validated, so both ends exist and differ.
-            let (Some(&a), Some(&b)) = (local.get(r.a.as_str()), local.get(r.b.as_str())) else {
+            if a == UNKNOWN || b == UNKNOWN {
                 continue;
-            };
+            }
             let w = f32::from(r.strength.unwrap_or(DEFAULT_STRENGTH));
             ends.push((a, b, w));
             start[a as usize + 1] += 1;
@@ -59,6 +60,7 @@ impl<'a> Graph<'a> {
                 *slot += 1;
             }
         }
+        drop(resolved);
         drop(local);
         drop(ids);
         drop(ends);

@@ -2,15 +2,12 @@
 //! duplicates, self-relationships, out-of-range values. Every problem names the entry
 //! and says how to fix it, because the usual cause is a hand edit.
 
-use crate::fasthash::{FxHashMap, IdText, map_with_capacity};
+use crate::fasthash::{FxHashMap, IdText, UNKNOWN, map_with_capacity, resolve_ends};
 use crate::model::{Network, PersonId};
 use crate::text::normalize_term;
 
 /// How many problems one error lists before it says "and N more".
 const MAX_LISTED: usize = 10;
-
-/// A relationship end that names no one in people[] (indices fit in u32, as in `graph`).
-const UNKNOWN: u32 = u32::MAX;
 
 /// Every problem found, in file order. Empty means the network is sound.
 ///
@@ -52,12 +49,7 @@ pub fn problems(net: &Network) -> Vec<String> {
 
     // Both ends as people[] indices, resolved once (UNKNOWN: not a known id; a plain u32
     // keeps this 8 bytes a relationship, 8 MB at a million).
-    let index = |id: &PersonId| seen.get(id.as_str()).copied().unwrap_or(UNKNOWN);
-    let ends: Vec<[u32; 2]> = net
-        .relationships
-        .iter()
-        .map(|r| [index(&r.a), index(&r.b)])
-        .collect();
+    let ends = resolve_ends(&net.relationships, &seen);
     let repeats = repeated_pairs(net, &ends);
     for (i, (r, &[a, b])) in net.relationships.iter().zip(&ends).enumerate() {
         let (a, b) = ((a != UNKNOWN).then_some(a), (b != UNKNOWN).then_some(b));
