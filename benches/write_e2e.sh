@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end time and peak memory of one write (`netweb add`) and one read (`netweb show`)
+# End-to-end time and peak memory of writes (`netweb add`, `netweb log`) and a read (`netweb show`)
 # on generated networks of 10k and 100k people, with the peak as a multiple of the file.
 # Each `add` runs on a fresh copy of the file, so every run saves the same amount.
 # Usage: benches/write_e2e.sh [RUNS]   (needs /usr/bin/time: apt-get install time)
@@ -32,4 +32,5 @@ for n in 10000 100000; do
   id=$(grep -m1 -o '"id": "[^"]*"' "$dir/net.json" | cut -d'"' -f4)
   measure "$n" "$dir/net.json" show show "$id"
   measure "$n" "$dir/net.json" add add "Zed Benchmark" --interest rust
+  measure "$n" "$dir/net.json" log log "$id" --note benchmark
 done
