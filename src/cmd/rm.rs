@@ -33,11 +33,6 @@ pub fn run(ctx: &Ctx, args: RmArgs) -> Result<()> {
     if ctx.json {
         return ctx.print_json(&removed);
     }
-    let mut parts = vec![count(
-        removed.relationships,
-        "relationship",
-        "relationships",
-    )];
     let history = [
         (
             removed.interactions_deleted,
@@ -60,19 +55,24 @@ pub fn run(ctx: &Ctx, args: RmArgs) -> Result<()> {
             "introductions updated",
         ),
     ];
-    parts.extend(
-        history
-            .iter()
-            .filter(|(n, _, _)| *n > 0)
-            .map(|(n, one, many)| count(*n, one, many)),
-    );
-    writeln!(
-        ctx.stdout(),
-        "removed {} ({}) and {}",
-        removed.person.name,
-        removed.person.id,
-        parts.join(", ")
-    )?;
+    let history: Vec<String> = history
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| count(*n, one, many))
+        .collect();
+    // "removed Bob (bob) and 2 relationships; 3 interactions deleted, 1 introduction
+    // updated": what went with the person, then what changed in the history.
+    let mut line = format!("removed {} ({})", removed.person.name, removed.person.id);
+    if removed.relationships > 0 {
+        line += &format!(
+            " and {}",
+            count(removed.relationships, "relationship", "relationships")
+        );
+    }
+    if !history.is_empty() {
+        line += &format!("; {}", history.join(", "));
+    }
+    writeln!(ctx.stdout(), "{line}")?;
     Ok(())
 }
 

@@ -181,6 +181,24 @@ fn rm_human_output_says_what_went() {
         env.ok(&["rm", "bob"]),
         "removed Bob (bob) and 1 relationship\n"
     );
+    env.ok(&["add", "Cy"]);
+    env.ok(&["add", "Dee"]);
+    env.ok(&["log", "cy"]);
+    env.ok(&["log", "cy", "dee"]);
+    env.ok(&["intro", "ada", "cy", "dee"]);
+    assert_eq!(
+        env.ok(&["rm", "cy"]),
+        "removed Cy (cy) and 2 relationships; 1 interaction deleted, \
+         1 group interaction updated, 1 introduction updated\n"
+    );
+    assert_eq!(
+        env.ok(&["rm", "ada"]),
+        "removed Ada (ada) and 1 relationship; 1 introduction deleted\n"
+    );
+    assert_eq!(
+        env.ok(&["rm", "dee"]),
+        "removed Dee (dee); 1 interaction deleted\n"
+    );
 }
 
 #[test]
