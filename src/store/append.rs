@@ -136,15 +136,26 @@ struct Top<'a> {
     interactions: Option<&'a RawValue>,
 }
 
+/// `None` only for a missing key: an explicit `null` is kept as a value (and then refused
+/// as not an array), or a new key would be added beside it.
 #[derive(Deserialize)]
 struct RawTop<'a> {
+    #[serde(default, deserialize_with = "present")]
     version: Option<u32>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "present")]
     people: Option<&'a RawValue>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "present")]
     relationships: Option<&'a RawValue>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "present")]
     interactions: Option<&'a RawValue>,
+}
+
+fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
 }
 
 /// The fields of a person that `add` and the people checks read.
@@ -451,6 +462,10 @@ mod tests {
             "{\"people\": [{\"id\": \"a\", \"name\": \"A\"},]}",
             "{\"people\": \"nobody\"}",
             "{\"version\": 1,\n\"version\": 1}",
+            "{\"people\": null}",
+            "{\"version\": null, \"people\": []}",
+            "{\"people\": [], \"relationships\": null}",
+            "{\"interactions\": null}",
         ];
         for text in cases {
             let fast = add_zed(text.as_bytes()).unwrap_err().to_string();
