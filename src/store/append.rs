@@ -104,8 +104,8 @@ fn append_from<T>(
 /// read-only map uses the page cache's own pages. A map is only safe while nobody changes
 /// the file in place: netweb's own writers hold the lock we hold and replace the file by
 /// renaming, so the mapped inode never changes under us. Another program truncating it in
-/// place at this moment would end this process with SIGBUS before it had written
-/// anything: the file would be as that program left it, and the next save clears the
+/// place at this moment would end this process with SIGBUS before it replaced anything:
+/// the file would be as that program left it, and a later save clears the half-written
 /// temp file.
 fn map_if_large(target: &Path, splice_from: usize) -> Result<Option<memmap2::Mmap>> {
     let file = match File::open(target) {
@@ -126,7 +126,7 @@ fn map_if_large(target: &Path, splice_from: usize) -> Result<Option<memmap2::Mma
     Ok(Some(map))
 }
 
-/// The top level of the file: the version, and where the two arrays are.
+/// The top level of the file: the version, and where the arrays that grow are.
 struct Top<'a> {
     version: u32,
     /// The text of the file after any byte-order mark.
