@@ -34,7 +34,7 @@ use crate::model::{Interaction, Person, PersonId, Relationship};
 
 /// Files smaller than this are loaded whole: under a few megabytes that takes a few tens
 /// of milliseconds, and the full check is worth more than the time.
-const SPLICE_FROM_BYTES: usize = 8 << 20;
+pub const SPLICE_FROM_BYTES: usize = 8 << 20;
 
 /// What a change adds: new people, relationships and interactions, nothing else.
 #[derive(Debug, Default)]
@@ -239,7 +239,8 @@ impl<'a> Top<'a> {
     /// written as it was, byte for byte, around the new entries.
     fn splice(&self, added: &Appended) -> Result<Vec<Cow<'a, [u8]>>> {
         let mut inserts: Vec<(usize, Vec<u8>)> = Vec::new();
-        let mut new_keys: Vec<u8> = Vec::new();
+        // `"key": [...]` for arrays the file does not have yet.
+        let mut new_keys: Vec<Vec<u8>> = Vec::new();
         let sections = [
             ("people", self.people, element_texts(&added.people, true)?),
             (
@@ -257,30 +258,27 @@ impl<'a> Top<'a> {
             if elements.is_empty() {
                 continue;
             }
+            // Each element on its own line, as `layout` writes an array's elements.
+            let lines = elements.concat_lines();
             match raw {
                 Some(raw) => {
                     let start = self.offset(raw);
                     let inner = &raw.get()[1..raw.get().len() - 1];
-                    let mut text = Vec::new();
                     if inner.trim().is_empty() {
                         // `[]`: the elements go right after the bracket.
-                        text.extend_from_slice(b"\n    ");
-                        text.extend_from_slice(&elements.join(&b",\n    "[..]));
+                        let mut text = lines[1..].to_vec();
                         text.extend_from_slice(b"\n  ");
                         inserts.push((start + 1, text));
                     } else {
-                        for e in &elements {
-                            text.extend_from_slice(b",\n    ");
-                            text.extend_from_slice(e);
-                        }
-                        inserts.push((start + 1 + inner.trim_end().len(), text));
+                        // After the last element, before the whitespace and `]`.
+                        inserts.push((start + 1 + inner.trim_end().len(), lines));
                     }
                 }
                 None => {
-                    new_keys.extend_from_slice(format!("\"{key}\": [\n    ").as_bytes());
-                    new_keys.extend_from_slice(&elements.join(&b",\n    "[..]));
-                    new_keys.extend_from_slice(b"\n  ]");
-                    new_keys.push(b'\0');
+                    let mut text = format!("\"{key}\": [").into_bytes();
+                    text.extend_from_slice(&lines[1..]);
+                    text.extend_from_slice(b"\n  ]");
+                    new_keys.push(text);
                 }
             }
         }
@@ -288,13 +286,9 @@ impl<'a> Top<'a> {
             // Keys the file does not have yet go before its closing brace.
             let close = self.text.trim_end().len() - 1;
             let before = self.text[..close].trim_end();
-            let keys: Vec<&[u8]> = new_keys
-                .split(|&b| b == b'\0')
-                .filter(|k| !k.is_empty())
-                .collect();
-            let mut text = Vec::new();
             let empty_object = before.ends_with('{');
-            for (i, k) in keys.iter().enumerate() {
+            let mut text = Vec::new();
+            for (i, k) in new_keys.iter().enumerate() {
                 if i > 0 || !empty_object {
                     text.push(b',');
                 }
@@ -320,11 +314,32 @@ impl<'a> Top<'a> {
     }
 }
 
-fn element_texts<T: serde::Serialize>(items: &[T], person: bool) -> Result<Vec<Vec<u8>>> {
+fn element_texts<T: serde::Serialize>(items: &[T], person: bool) -> Result<Elements> {
     items
         .iter()
         .map(|x| layout::element(x, person).context("could not serialise the new entries"))
-        .collect()
+        .collect::<Result<_>>()
+        .map(Elements)
+}
+
+/// New array elements, laid out.
+struct Elements(Vec<Vec<u8>>);
+
+impl Elements {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `,\n    e1,\n    e2`: what follows an array's last element to add these after it.
+    /// (Without its leading comma, what follows `[` in an array that has none yet.)
+    fn concat_lines(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        for e in &self.0 {
+            out.extend_from_slice(b",\n    ");
+            out.extend_from_slice(e);
+        }
+        out
+    }
 }
 
 /// Debug builds (the tests) check that the splice wrote exactly what a full load, change
