@@ -20,7 +20,7 @@ use crate::validate;
 mod append;
 mod layout;
 
-pub use append::{Appended, append};
+pub use append::{Appended, SPLICE_FROM_BYTES, append};
 
 /// The default data file: `network.json` in the platform data directory
 /// (on Linux `~/.local/share/netweb/network.json`).

@@ -132,7 +132,7 @@ fn assert_loads_and_round_trips(env: &Env) {
     assert!(exported.status.success());
     let back = netweb::store::parse(&env.file, &exported.stdout).unwrap();
     assert!(back == net, "export --format json differs from the file");
-    if bytes.len() < 8 << 20 {
+    if bytes.len() < netweb::store::SPLICE_FROM_BYTES {
         assert!(
             exported.stdout == bytes,
             "export --format json differs from the file netweb wrote"
@@ -1088,7 +1088,11 @@ fn add_and_log_on_a_large_file_splice_in_the_new_entries_and_keep_every_byte_els
     // Above the 8 MB threshold: 7,000 generated people are about 9 MB.
     let net = generate(&Spec::scaled(7_000));
     let old = netweb::store::to_bytes(&net).unwrap();
-    assert!(old.len() > 8 << 20, "{} bytes", old.len());
+    assert!(
+        old.len() > netweb::store::SPLICE_FROM_BYTES,
+        "{} bytes",
+        old.len()
+    );
     let env = Env::new();
     std::fs::create_dir_all(env.file.parent().unwrap()).unwrap();
     std::fs::write(&env.file, &old).unwrap();
