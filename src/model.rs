@@ -1,7 +1,9 @@
 //! The data: what one network file holds. Field names are the contract that scripts rely on.
 //!
 //! Every record keeps the fields it does not know in `extra`, so a file written by a newer
-//! netweb or edited by hand loses nothing when this build saves it.
+//! netweb or edited by hand loses nothing when this build saves it. Writing derives
+//! `Serialize` (`flatten` puts `extra` back beside the known fields); reading is written
+//! out by hand in `de`, where `flatten` would have been the slow way.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -9,9 +11,9 @@ use std::fmt;
 use chrono::NaiveDate;
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 mod de;
-use serde_json::Value;
 
 /// The newest file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
