@@ -79,9 +79,13 @@ impl Model {
         if no_signal {
             return 0.0;
         }
-        // Shift so that a pair with no signal scores at most 0 whatever the degrees.
-        let degree_floor = self.weights[DEGREE].min(0.0) * 2.0 * (self.max_degree as f64).ln_1p();
-        x.iter().zip(&self.weights).map(|(a, w)| a * w).sum::<f64>() - degree_floor
+        x.iter().zip(&self.weights).map(|(a, w)| a * w).sum::<f64>() - self.degree_floor()
+    }
+
+    /// What every score is shifted by, so that a pair with no signal scores at most 0
+    /// whatever the degrees.
+    pub fn degree_floor(&self) -> f64 {
+        self.weights[DEGREE].min(0.0) * 2.0 * (self.max_degree as f64).ln_1p()
     }
 
     /// The most a pair with no mutual contact could score.

@@ -175,7 +175,7 @@ fn eligible(ctx: &Context, model: &Model, threshold: f64) -> Vec<bool> {
                 0.0,
                 0.0,
                 (g.degree(v) as f64).ln_1p() + (other_degree as f64).ln_1p(),
-                ctx.interest_bound(v, v),
+                ctx.person_interest_bound(v),
                 ctx.needs.person_bound(v),
             ];
             let no_signal = inputs[4] <= 0.0 && inputs[5] <= 0.0;
@@ -186,48 +186,87 @@ fn eligible(ctx: &Context, model: &Model, threshold: f64) -> Vec<bool> {
 
 /// Per-thread scratch space, reused across people so a pass allocates nothing per person.
 struct Scratch {
-    slots: Vec<Slot>,
+    /// Per person: how many contacts they share with the person being visited, or
+    /// `BLOCKED` and up for the visited person and their contacts (never candidates).
+    /// Four bytes a person keep the array in the core's own cache at 100,000 people; the
+    /// wedge pass increments it 30 million times there, in random order.
+    common: Vec<u32>,
     touched: Vec<Node>,
-    epoch: u32,
+    blocked: Vec<Node>,
+    /// Per count of mutual contacts, the part of the visited person's pair bounds that
+    /// depends on them and the count alone.
+    by_count: Vec<f64>,
     /// ln(1 + i) for every count up to the largest degree.
     ln: Vec<f64>,
 }
 
-/// Everything a pass keeps about one candidate partner, together in one cache line.
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    /// The epoch in which this slot was last reset (stale otherwise).
-    seen: u32,
-    /// The epoch in which this person was marked as linked to x (or scored in stage 1).
-    neighbour: u32,
-    common: u32,
-    mutual: f64,
-}
+/// Marks a person who cannot be paired with the visited one. Increments cannot reach it
+/// from 0, nor overflow from it: a visit adds at most the number of two-hop paths from
+/// one person, far below 2^31.
+const BLOCKED: u32 = 1 << 31;
 
 impl Scratch {
     fn new(n: usize) -> Scratch {
         Scratch {
-            slots: vec![Slot::default(); n],
+            common: vec![0; n],
             touched: Vec::new(),
-            epoch: 0,
+            blocked: Vec::new(),
+            by_count: Vec::new(),
             ln: (0..=n).map(|i| (i as f64).ln_1p()).collect(),
         }
     }
 
-    fn touch(&mut self, y: Node) -> &mut Slot {
-        let epoch = self.epoch;
-        let slot = &mut self.slots[y as usize];
-        if slot.seen != epoch {
-            *slot = Slot {
-                seen: epoch,
-                neighbour: slot.neighbour,
-                common: 0,
-                mutual: 0.0,
-            };
-            self.touched.push(y);
+    /// Blocks `x` and their contacts for this visit.
+    fn block(&mut self, g: &crate::graph::Graph, x: Node) {
+        for y in std::iter::once(x).chain(g.neighbors(x).iter().copied()) {
+            if self.common[y as usize] < BLOCKED {
+                self.common[y as usize] = BLOCKED;
+                self.blocked.push(y);
+            }
         }
-        slot
     }
+
+    /// Counts, per person two hops from `x` (after `after`, if given), the contacts they
+    /// share with `x`, noting each one the first time.
+    fn count_wedges(&mut self, g: &crate::graph::Graph, x: Node, after: Option<Node>) {
+        for &z in g.neighbors(x) {
+            let ys = g.neighbors(z);
+            // Neighbour lists are sorted: when only partners after x count, skip to them.
+            let from = after.map_or(0, |a| ys.partition_point(|&y| y <= a));
+            for &y in &ys[from..] {
+                let c = &mut self.common[y as usize];
+                *c += 1;
+                if *c == 1 {
+                    self.touched.push(y);
+                }
+            }
+        }
+    }
+
+    /// Back to all zeros, ready for the next visit.
+    fn unblock(&mut self) {
+        for &y in &self.blocked {
+            self.common[y as usize] = 0;
+        }
+        self.blocked.clear();
+    }
+}
+
+/// Per person y, the part of any pair's score bound that depends on y alone: the degree
+/// term's share of y, and what y could share with anyone in interests and needs. Four
+/// bytes a person, so the check that drops most candidates reads a small array that stays
+/// in cache instead of a scattered record per person.
+fn partner_bounds(ctx: &Context, model: &Model) -> Vec<f32> {
+    let w = &model.weights;
+    (0..ctx.g.len() as Node)
+        .map(|y| {
+            let bound = w[3] * (ctx.g.degree(y) as f64).ln_1p()
+                + w[4] * ctx.person_interest_bound(y)
+                + w[5] * ctx.needs.person_bound(y);
+            // Rounded up, so it stays a bound.
+            (bound as f32).next_up()
+        })
+        .collect()
 }
 
 /// One pass over everyone, split over the machine's cores.
@@ -249,6 +288,10 @@ fn search(
     // Well-connected people first: their pairs score high early, which raises the bar
     // that lets every later pair be skipped on bounds alone.
     people.sort_by_key(|&x| std::cmp::Reverse(ctx.g.degree(x)));
+    let partner = match stage {
+        Stage::Wedges => partner_bounds(ctx, model),
+        Stage::Terms { .. } => Vec::new(),
+    };
     // The best k-th score any worker has seen: a lower bound of the final k-th score.
     let bar = AtomicU64::new(0f64.to_bits());
     let threads = std::thread::available_parallelism()
@@ -277,6 +320,7 @@ fn search(
                                 k,
                                 min_score,
                                 bar: &bar,
+                                partner: &partner,
                             };
                             visit(&job, x, &mut scratch, &mut heap);
                         }
@@ -305,6 +349,8 @@ struct Job<'a> {
     k: usize,
     min_score: f64,
     bar: &'a AtomicU64,
+    /// See `partner_bounds` (empty outside the wedge stage).
+    partner: &'a [f32],
 }
 
 impl Job<'_> {
@@ -333,135 +379,216 @@ impl Job<'_> {
 /// Scores every candidate partner of `x` (only partners after `x` when ranking all
 /// pairs, so each pair is seen once) into the running top-k heap.
 fn visit(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Scored>) {
-    let (ctx, model, scope, stage, k) = (job.ctx, job.model, job.scope, job.stage, job.k);
-    let g = ctx.g;
-    s.epoch += 1;
+    match job.stage {
+        Stage::Wedges => visit_wedges(job, x, s, heap),
+        Stage::Terms { cap, eligible } => visit_terms(job, x, cap, eligible, s, heap),
+    }
+}
+
+/// Only partners after `x` when ranking all pairs, so each pair is seen once.
+fn partners_after(job: &Job, x: Node) -> Option<Node> {
+    if job.scope.only.is_some() {
+        None
+    } else {
+        Some(x)
+    }
+}
+
+/// Pairs of `x` with people they share a contact with.
+fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Scored>) {
+    let g = job.ctx.g;
+    // Nothing else about x and a partner is known yet, so the partner's own facts are
+    // taken at their most favourable: the fewest mutual contacts that could still reach
+    // the bar holds for every partner, and x needs no visit if even all of x's contacts
+    // would not do.
+    let Some(least) = least_common(job, x, job.threshold(heap)) else {
+        return;
+    };
+    s.block(g, x);
+    s.count_wedges(g, x, partners_after(job, x));
+    // The rest of the bound, from x and the count alone.
+    let w = &job.model.weights;
+    let dx = g.degree(x);
+    let own = w[3] * s.ln[dx] - job.model.degree_floor();
+    s.by_count.clear();
+    s.by_count.extend((0..=dx).map(|c| {
+        w[0] * (c as f64 / 2.0).ln_1p() + w[1] * s.ln[c] + w[2] * (c as f64 / dx as f64) + own
+    }));
+    let touched = std::mem::take(&mut s.touched);
+    for &y in &touched {
+        let common = std::mem::take(&mut s.common[y as usize]);
+        if common < least
+            || !reaches(
+                s.by_count[common as usize] + f64::from(job.partner[y as usize]),
+                job.threshold(heap),
+            )
+            || !job.scope.allowed[y as usize]
+        {
+            continue;
+        }
+        consider(job, x, y, common, &s.ln, heap);
+    }
+    s.touched = touched;
     s.touched.clear();
-    let after = if scope.only.is_some() { None } else { Some(x) };
-    let wanted = |y: Node| y != x && after.is_none_or(|a| y > a) && scope.allowed[y as usize];
-    if let Stage::Terms { eligible, .. } = stage
-        && !eligible[x as usize]
+    s.unblock();
+}
+
+/// The fewest mutual contacts with which a partner of `x` could score at least
+/// `threshold`, or None if no number would do. Each input is bounded for a partner with
+/// `c` mutual contacts: resource allocation by c/2 (each mutual contact knows both, so
+/// has at least two contacts), Jaccard by c / deg(x) (the partner has at least c
+/// contacts), the degree term by the partner's degree at its most favourable, interests
+/// and needs by what x could share with anyone.
+fn least_common(job: &Job, x: Node, threshold: f64) -> Option<u32> {
+    let (ctx, model) = (job.ctx, job.model);
+    let dx = ctx.g.degree(x);
+    let ln_dx = (dx as f64).ln_1p();
+    let interests = ctx.person_interest_bound(x);
+    let needs = ctx.needs.person_bound(x);
+    (1..=dx).find_map(|c| {
+        let c_f = c as f64;
+        let partner_degree = if model.weights[3] > 0.0 {
+            model.max_degree.max(c)
+        } else {
+            c
+        };
+        let inputs = [
+            (c_f / 2.0).ln_1p(),
+            c_f.ln_1p(),
+            c_f / dx as f64,
+            ln_dx + (partner_degree as f64).ln_1p(),
+            interests,
+            needs,
+        ];
+        reaches(model.combine(&inputs, false), threshold).then_some(c as u32)
+    })
+}
+
+/// Whether an upper bound of a score may still reach `threshold`. A bound and the exact
+/// score are sums of the same terms in different orders, so the bound gets a hair of
+/// slack against rounding; equal scores are kept (they may win on the tie-break).
+fn reaches(bound: f64, threshold: f64) -> bool {
+    bound + 1e-9 * bound.abs().max(1.0) >= threshold
+}
+
+/// Pairs of `x` with people they share no contact with but an interest or a need,
+/// through terms held by at most `cap` people.
+fn visit_terms(
+    job: &Job,
+    x: Node,
+    cap: usize,
+    eligible: &[bool],
+    s: &mut Scratch,
+    heap: &mut BinaryHeap<Scored>,
+) {
+    if !eligible[x as usize] {
+        return;
+    }
+    let ctx = job.ctx;
+    let g = ctx.g;
+    let after = partners_after(job, x);
+    // Pairs with a mutual contact were scored in the first stage: block them too.
+    s.block(g, x);
+    s.count_wedges(g, x, after);
+    for &y in &s.touched {
+        s.common[y as usize] = BLOCKED;
+    }
+    s.blocked.append(&mut s.touched);
+    let wanted = |y: Node| {
+        after.is_none_or(|a| y > a) && job.scope.allowed[y as usize] && eligible[y as usize]
+    };
+    let note = |s: &mut Scratch, y: Node| {
+        if wanted(y) && s.common[y as usize] == 0 {
+            // Not a count here: 1 only marks the person as found.
+            s.common[y as usize] = 1;
+            s.touched.push(y);
+        }
+    };
+    for &t in ctx.interests.of(x) {
+        let holders = ctx.interests.holders(t);
+        if holders.len() <= cap {
+            for &y in holders {
+                note(s, y);
+            }
+        }
+    }
+    let needs = &ctx.needs;
+    if !needs.is_empty() {
+        for y in needs.helpers_of(x, cap).chain(needs.helped_by(x, cap)) {
+            note(s, y);
+        }
+    }
+    let touched = std::mem::take(&mut s.touched);
+    for &y in &touched {
+        s.common[y as usize] = 0;
+        consider(job, x, y, 0, &s.ln, heap);
+    }
+    s.touched = touched;
+    s.touched.clear();
+    s.unblock();
+}
+
+/// Scores the pair of `x` and `y`, who share `common` contacts, into the heap if it can
+/// make the list. Cheapest first: bounds from table lookups, then the exact terms one by
+/// one, resource allocation (a walk over both contact lists) last.
+fn consider(job: &Job, x: Node, y: Node, common: u32, ln: &[f64], heap: &mut BinaryHeap<Scored>) {
+    let (ctx, model, scope, k) = (job.ctx, job.model, job.scope, job.k);
+    let g = ctx.g;
+    let pair = if x < y { (x, y) } else { (y, x) };
+    let threshold = job.threshold(heap);
+    let (c, dx, dy) = (common as usize, g.degree(x), g.degree(y));
+    let union = (dx + dy - c) as f64;
+    let (interest_bound, needs_bound) = ctx.bounds(x, y);
+    let mut inputs = [
+        (c as f64 / 2.0).ln_1p(), // each mutual contact adds at most 1/2 (see least_common)
+        ln[c],
+        if union > 0.0 { c as f64 / union } else { 0.0 },
+        ln[dx] + ln[dy],
+        interest_bound,
+        needs_bound,
+    ];
+    let no_signal = c == 0 && inputs[4] <= 0.0 && inputs[5] <= 0.0;
+    if no_signal || !reaches(model.combine(&inputs, false), threshold) {
+        return;
+    }
+    inputs[4] = ctx.interest_similarity(x, y);
+    if !reaches(model.combine(&inputs, false), threshold) {
+        return;
+    }
+    if inputs[5] > 0.0 {
+        inputs[5] = ctx.needs.value(x, y);
+        if !reaches(model.combine(&inputs, false), threshold) {
+            return;
+        }
+    }
+    inputs[0] = if c > 0 { ctx.mutual(x, y).ln_1p() } else { 0.0 };
+    let no_signal = c == 0 && inputs[4] <= 0.0 && inputs[5] <= 0.0;
+    let score = model.combine(&inputs, no_signal);
+    let candidate = Scored {
+        score,
+        a: pair.0,
+        b: pair.1,
+    };
+    if score <= 0.0
+        || score < threshold
+        || (heap.len() == k && heap.peek().is_some_and(|w| candidate >= *w))
     {
         return;
     }
-
-    for &y in g.neighbors(x) {
-        s.slots[y as usize].neighbour = s.epoch;
+    // Rare exclusions last: most candidates never get this far.
+    if scope.introduced.contains(&pair) {
+        return;
     }
-    for &z in g.neighbors(x) {
-        let w = 1.0 / g.degree(z) as f64;
-        let ys = g.neighbors(z);
-        // Neighbour lists are sorted: when only partners after x count, skip straight to them.
-        let from = after.map_or(0, |a| ys.partition_point(|&y| y <= a));
-        for &y in &ys[from..] {
-            if y != x && scope.allowed[y as usize] {
-                let slot = s.touch(y);
-                slot.mutual += w;
-                slot.common += 1;
-            }
-        }
+    if let Some(filter) = &scope.pair_filter
+        && !filter(pair.0, pair.1)
+    {
+        return;
     }
-    if let Stage::Terms { cap, eligible } = stage {
-        let wanted = |y: Node| wanted(y) && eligible[y as usize];
-        // Pairs with a mutual contact were scored in the first stage: mark and skip them.
-        for &y in &s.touched {
-            s.slots[y as usize].neighbour = s.epoch;
-        }
-        s.touched.clear();
-        for &t in ctx.interests.of(x) {
-            let holders = ctx.interests.holders(t);
-            if holders.len() <= cap {
-                for &y in holders {
-                    if wanted(y) {
-                        s.touch(y);
-                    }
-                }
-            }
-        }
-        let needs = &ctx.needs;
-        if !needs.is_empty() {
-            let found: Vec<Node> = needs
-                .helpers_of(x, cap)
-                .chain(needs.helped_by(x, cap))
-                .filter(|&y| wanted(y))
-                .collect();
-            for y in found {
-                s.touch(y);
-            }
-        }
+    heap.push(candidate);
+    if heap.len() > k {
+        heap.pop();
     }
-
-    let touched = std::mem::take(&mut s.touched);
-    for &y in &touched {
-        let yi = y as usize;
-        let slot = s.slots[yi];
-        if slot.neighbour == s.epoch {
-            continue;
-        }
-        let pair = if x < y { (x, y) } else { (y, x) };
-        let threshold = job.threshold(heap);
-        // Cheapest first: bounds from table lookups, then the exact terms one by one.
-        let (common, dx, dy) = (slot.common as usize, g.degree(x), g.degree(y));
-        let union = (dx + dy - common) as f64;
-        let ln = &s.ln;
-        let (interest_bound, needs_bound) = ctx.bounds(x, y);
-        let mut inputs = [
-            ln[common], // ln(1 + mutual) <= ln(1 + common): each contact adds at most 1
-            ln[common],
-            if union > 0.0 {
-                common as f64 / union
-            } else {
-                0.0
-            },
-            ln[dx] + ln[dy],
-            interest_bound,
-            needs_bound,
-        ];
-        let no_signal = common == 0 && inputs[4] <= 0.0 && inputs[5] <= 0.0;
-        // Strictly below: a pair scoring exactly the threshold may still win on the tie-break.
-        if no_signal || model.combine(&inputs, false) < threshold {
-            continue;
-        }
-        inputs[0] = slot.mutual.ln_1p();
-        if model.combine(&inputs, false) < threshold {
-            continue;
-        }
-        inputs[4] = ctx.interest_similarity(x, y);
-        if model.combine(&inputs, false) < threshold {
-            continue;
-        }
-        if inputs[5] > 0.0 {
-            inputs[5] = ctx.needs.value(x, y);
-        }
-        let no_signal = common == 0 && inputs[4] <= 0.0 && inputs[5] <= 0.0;
-        let score = model.combine(&inputs, no_signal);
-        let candidate = Scored {
-            score,
-            a: pair.0,
-            b: pair.1,
-        };
-        if score <= 0.0
-            || score < threshold
-            || (heap.len() == k && heap.peek().is_some_and(|w| candidate >= *w))
-        {
-            continue;
-        }
-        // Rare exclusions last: most candidates never get this far.
-        if scope.introduced.contains(&pair) {
-            continue;
-        }
-        if let Some(filter) = &scope.pair_filter
-            && !filter(pair.0, pair.1)
-        {
-            continue;
-        }
-        heap.push(candidate);
-        if heap.len() > k {
-            heap.pop();
-        }
-        job.raise_bar(heap);
-    }
-    s.touched = touched;
+    job.raise_bar(heap);
 }
 
 #[cfg(test)]
@@ -530,7 +657,16 @@ mod tests {
                 weights: fit::PRIOR,
                 max_degree: fitted.max_degree,
             };
-            for model in [fitted, prior] {
+            // Weights of both signs for the degree term, as fits can give.
+            let favours_degree = Model {
+                weights: [0.4, 1.6, 6.4, 0.4, 1.2, 1.3],
+                max_degree: fitted.max_degree,
+            };
+            let against_degree = Model {
+                weights: [1.0, 0.5, 2.0, -0.7, 1.5, 1.0],
+                max_degree: fitted.max_degree,
+            };
+            for model in [fitted, prior, favours_degree, against_degree] {
                 let sc = scope(&ctx, &Options::default());
                 for k in [1, 20, 200] {
                     let expected = brute_force(&ctx, &model, &sc, k);

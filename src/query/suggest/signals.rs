@@ -11,10 +11,9 @@ pub struct Context<'a> {
     pub g: &'a Graph<'a>,
     pub interests: Vocab,
     pub needs: Needs,
-    /// Per person: the rarest interest weight they hold, and the sum of all their
-    /// interests' weights (both bound their interest signal).
-    max_idf: Vec<f64>,
-    sum_idf: Vec<f64>,
+    /// Per person: the most their interest similarity with anyone can be (see
+    /// `best_similarity`).
+    best_interest: Vec<f64>,
     /// The same facts packed one record per person, so the ranker's bound check for a
     /// pair reads one cache line per person instead of one per array.
     packed: Vec<Packed>,
@@ -24,8 +23,11 @@ pub struct Context<'a> {
 #[derive(Debug, Clone, Copy, Default)]
 struct Packed {
     interests: u32,
+    /// The rarest interest weight they hold, the sum of all their interests' weights,
+    /// and `best_similarity` of them: each bounds their interest signal with anyone.
     max_idf: f64,
     sum_idf: f64,
+    best_interest: f64,
     /// The most one of their offers is worth to someone (0: offers nothing that meets a need).
     best_offer: f64,
     /// The most an offer is worth to them (0: seeks nothing anyone meets).
@@ -54,6 +56,9 @@ impl<'a> Context<'a> {
             .map(|n| weights(n).fold(0.0, f64::max))
             .collect();
         let sum_idf: Vec<f64> = (0..g.len() as Node).map(|n| weights(n).sum()).collect();
+        let best_interest: Vec<f64> = (0..g.len() as Node)
+            .map(|n| best_similarity(weights(n).collect()))
+            .collect();
         let packed = (0..g.len() as Node)
             .map(|n| {
                 let (best_offer, best_seek) = needs.person_parts(n);
@@ -61,6 +66,7 @@ impl<'a> Context<'a> {
                     interests: interests.of(n).len() as u32,
                     max_idf: max_idf[n as usize],
                     sum_idf: sum_idf[n as usize],
+                    best_interest: best_interest[n as usize],
                     best_offer,
                     best_seek,
                 }
@@ -70,8 +76,7 @@ impl<'a> Context<'a> {
             g,
             interests,
             needs,
-            max_idf,
-            sum_idf,
+            best_interest,
             packed,
         }
     }
@@ -108,8 +113,10 @@ impl<'a> Context<'a> {
         sum / ((na * nb) as f64).sqrt()
     }
 
-    /// Upper bounds of a pair's interest and needs signals, from one record per person:
-    /// at least as tight as `interest_bound` and `Needs::bound`.
+    /// Upper bounds of a pair's interest and needs signals, from one record per person
+    /// (at least as tight as `Needs::bound`). The shared weights sum to at most either
+    /// person's total, and to at most min(na, nb) terms each no heavier than the lighter
+    /// of the two heaviest; the divisor sqrt(na * nb) is at least min(na, nb).
     pub fn bounds(&self, a: Node, b: Node) -> (f64, f64) {
         let (p, q) = (&self.packed[a as usize], &self.packed[b as usize]);
         let interests = if p.interests == 0 || q.interests == 0 {
@@ -117,32 +124,37 @@ impl<'a> Context<'a> {
         } else {
             let by_total =
                 p.sum_idf.min(q.sum_idf) / (f64::from(p.interests) * f64::from(q.interests)).sqrt();
-            by_total.min(p.max_idf.min(q.max_idf))
+            by_total
+                .min(p.max_idf.min(q.max_idf))
+                .min(p.best_interest.min(q.best_interest))
         };
         let one = if p.best_offer > 0.0 { q.best_seek } else { 0.0 };
         let other = if q.best_offer > 0.0 { p.best_seek } else { 0.0 };
         (interests, one + other + one.min(other))
     }
 
-    /// The largest interest similarity any pair can have.
-    pub fn max_interest_bound(&self) -> f64 {
-        self.max_idf.iter().copied().fold(0.0, f64::max)
+    /// An upper bound of `interest_similarity(a, anyone)`.
+    pub fn person_interest_bound(&self, a: Node) -> f64 {
+        self.best_interest[a as usize]
     }
 
-    /// An upper bound of `interest_similarity(a, b)` that costs nothing. The shared
-    /// weights sum to at most either person's total, and to at most min(na, nb) terms
-    /// each no heavier than the lighter of the two people's heaviest term; the divisor
-    /// sqrt(na * nb) is at least min(na, nb).
-    pub fn interest_bound(&self, a: Node, b: Node) -> f64 {
-        let (a, b) = (a as usize, b as usize);
-        let (na, nb) = (
-            self.interests.of(a as Node).len(),
-            self.interests.of(b as Node).len(),
-        );
-        if na == 0 || nb == 0 {
-            return 0.0;
-        }
-        let by_total = self.sum_idf[a].min(self.sum_idf[b]) / ((na * nb) as f64).sqrt();
-        by_total.min(self.max_idf[a].min(self.max_idf[b]))
+    /// The largest interest similarity any pair can have.
+    pub fn max_interest_bound(&self) -> f64 {
+        self.best_interest.iter().copied().fold(0.0, f64::max)
     }
+}
+
+/// The most a person holding terms of these weights can share with anyone, as interest
+/// similarity. Sharing `s` terms with someone who holds `m >= s` terms scores at most the
+/// `s` heaviest weights over `sqrt(n * s)`; the best `s` is found by trying each.
+fn best_similarity(mut weights: Vec<f64>) -> f64 {
+    let n = weights.len() as f64;
+    weights.sort_by(|a, b| b.total_cmp(a));
+    let mut top = 0.0;
+    let mut best: f64 = 0.0;
+    for (i, w) in weights.iter().enumerate() {
+        top += w;
+        best = best.max(top / (n * (i + 1) as f64).sqrt());
+    }
+    best
 }
