@@ -22,20 +22,45 @@ pub struct Graph<'a> {
 /// The strength assumed for a relationship that does not say.
 pub const DEFAULT_STRENGTH: u8 = 3;
 
+/// Both ends of every relationship of one network as people[] indices (`UNKNOWN` for an
+/// id that does not resolve), in file order: what validation finds on load.
+#[derive(Debug, Default)]
+pub struct Resolved(Vec<[Node; 2]>);
+
+impl Resolved {
+    pub fn new(ends: Vec<[Node; 2]>) -> Resolved {
+        Resolved(ends)
+    }
+}
+
 impl<'a> Graph<'a> {
     pub fn build(net: &'a Network) -> Graph<'a> {
-        let n = net.people.len();
         // Resolving 2M ends goes through a map keyed into one buffer of ids (see
-        // `fasthash`); `node` keeps a map keyed by the network's own ids.
+        // `fasthash`).
         let ids = IdText::new(net.people.iter().map(|p| p.id.as_str()));
-        let mut local: FxHashMap<&str, Node> = map_with_capacity(n);
-        for i in 0..n {
+        let mut local: FxHashMap<&str, Node> = map_with_capacity(net.people.len());
+        for i in 0..net.people.len() {
             local.insert(ids.get(i), i as Node);
         }
+        let resolved = Resolved(resolve_ends(&net.relationships, &local));
+        drop(local);
+        drop(ids);
+        Graph::build_resolved(net, resolved)
+    }
+
+    /// The graph of a network whose ends are already resolved (`store::load_resolved`):
+    /// looking two million ids up again was a third of building the graph.
+    pub fn build_resolved(net: &'a Network, resolved: Resolved) -> Graph<'a> {
+        let n = net.people.len();
+        let resolved = resolved.0;
+        assert_eq!(
+            resolved.len(),
+            net.relationships.len(),
+            "ends resolved for another network"
+        );
         let mut ends: Vec<(Node, Node, f32)> = Vec::with_capacity(net.relationships.len());
         // Each node's degree, counting both directions of every edge.
         let mut start = vec![0usize; n + 1];
-        let resolved = resolve_ends(&net.relationships, &local);
         for (r, &[a, b]) in net.relationships.iter().zip(&resolved) {
             // A loaded network is validated, so both ends exist and differ.
             if a == UNKNOWN || b == UNKNOWN {
@@ -61,8 +86,6 @@ impl<'a> Graph<'a> {
             }
         }
         drop(resolved);
-        drop(local);
-        drop(ids);
         drop(ends);
         for node in 0..n {
             // Stable, so of two edges between the same people the first in the file stays.

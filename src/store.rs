@@ -14,6 +14,7 @@ use std::time::{Duration, SystemTime};
 
 use anyhow::{Context, Result, bail};
 
+use crate::graph::Resolved;
 use crate::model::{FORMAT_VERSION, Network};
 use crate::validate;
 
@@ -37,11 +38,17 @@ pub fn default_path() -> Result<PathBuf> {
 /// takes back its memory at exit at once, where freeing a large network one allocation at
 /// a time took half a second at 100,000 people. Use `parse` where that does not hold.
 pub fn load(path: &Path) -> Result<ManuallyDrop<Network>> {
-    let net = match read_bytes(path)? {
-        None => Network::default(),
+    Ok(load_resolved(path)?.0)
+}
+
+/// `load`, with every relationship's ends as people[] indices (validation looks them up
+/// anyway), for a command that builds a graph next (`Graph::build_resolved`).
+pub fn load_resolved(path: &Path) -> Result<(ManuallyDrop<Network>, Resolved)> {
+    let (net, ends) = match read_bytes(path)? {
+        None => (Network::default(), Resolved::default()),
         Some(bytes) => parse_owned(path, bytes)?,
     };
-    Ok(ManuallyDrop::new(net))
+    Ok((ManuallyDrop::new(net), ends))
 }
 
 /// Runs a change under the lock: load, apply `change`, and save if it changed anything.
@@ -64,7 +71,7 @@ pub fn update<T>(
 
     let mut net = match read_bytes(&target)? {
         None => Network::default(),
-        Some(bytes) => parse_owned(&target, bytes)?,
+        Some(bytes) => parse_owned(&target, bytes)?.0,
     };
     refuse_newer(&target, net.version)?;
     #[cfg(debug_assertions)]
@@ -108,12 +115,12 @@ fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
 
 /// Parses and checks a file. Errors name the file, line and column, and how to fix it.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Network> {
-    check(path, decode(path, bytes)?)
+    Ok(check(path, decode(path, bytes)?)?.0)
 }
 
 /// Reads a file's bytes into a network, then frees the bytes before the checks run, so a
 /// large file's text and the checks' working memory are never held at the same time.
-fn parse_owned(path: &Path, bytes: Vec<u8>) -> Result<Network> {
+fn parse_owned(path: &Path, bytes: Vec<u8>) -> Result<(Network, Resolved)> {
     let net = decode(path, &bytes)?;
     drop(bytes);
     check(path, net)
@@ -141,16 +148,21 @@ fn located(path: &Path, e: &serde_json::Error, line: usize, column: usize) -> an
     )
 }
 
-/// What JSON cannot see (ids that do not resolve, repeats, ranges), then normalisation.
-fn check(path: &Path, mut net: Network) -> Result<Network> {
-    refuse_problems(path, &net)?;
+/// What JSON cannot see (ids that do not resolve, repeats, ranges), then normalisation
+/// (which changes terms only, so the resolved ends stay right).
+fn check(path: &Path, mut net: Network) -> Result<(Network, Resolved)> {
+    let (found, ends) = validate::examine(&net);
+    refuse(path, found)?;
     validate::normalize(&mut net);
-    Ok(net)
+    Ok((net, Resolved::new(ends)))
 }
 
 /// The problems `validate` finds, all listed, as the error that leaves the file alone.
 fn refuse_problems(path: &Path, net: &Network) -> Result<()> {
-    let found = validate::problems(net);
+    refuse(path, validate::problems(net))
+}
+
+fn refuse(path: &Path, found: Vec<String>) -> Result<()> {
     if !found.is_empty() {
         bail!(
             "{} has {} problem{}:\n{}\nhint: fix the file by hand{}",

@@ -15,6 +15,13 @@ const MAX_LISTED: usize = 10;
 /// dense indices once, pairs are checked as integer keys, and labels are only built
 /// for an entry that has a problem.
 pub fn problems(net: &Network) -> Vec<String> {
+    examine(net).0
+}
+
+/// The problems, and both ends of every relationship as people[] indices (`UNKNOWN`
+/// where an id does not resolve), which a graph built next can reuse instead of looking
+/// two million ids up a second time.
+pub fn examine(net: &Network) -> (Vec<String>, Vec<[u32; 2]>) {
     let mut out = Vec::new();
     // id -> the latest people[] index using it (an index fits in u32, as in `graph`).
     let ids = IdText::new(net.people.iter().map(|p| p.id.as_str()));
@@ -112,7 +119,7 @@ pub fn problems(net: &Network) -> Vec<String> {
             &known,
         );
     }
-    out
+    (out, ends)
 }
 
 /// relationships[] index -> the latest earlier index linking the same unordered pair.

@@ -8,7 +8,7 @@ use crate::query::suggest::Prepared;
 use crate::{render, resolve, store};
 
 pub fn run(ctx: &Ctx, args: PathArgs) -> Result<()> {
-    let net = store::load(&ctx.file)?;
+    let (net, resolved) = store::load_resolved(&ctx.file)?;
     let a = resolve::person(&net, &args.a)?;
     let b = resolve::person(&net, &args.b)?;
     if a == b {
@@ -18,7 +18,7 @@ pub fn run(ctx: &Ctx, args: PathArgs) -> Result<()> {
             args.b
         );
     }
-    let graph = Graph::build(&net);
+    let graph = Graph::build_resolved(&net, resolved);
     let (Some(na), Some(nb)) = (graph.node(&a), graph.node(&b)) else {
         bail!("internal error: a resolved person is not in the graph");
     };

@@ -11,7 +11,7 @@ use crate::{render, resolve, store};
 
 pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
     let trace = Trace::from_env();
-    let net = store::load(&ctx.file)?;
+    let (net, resolved) = store::load_resolved(&ctx.file)?;
     trace.mark("load");
     let for_person = args
         .for_person
@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
         limit: args.limit,
         min_score: args.min_score,
     };
-    let graph = Graph::build(&net);
+    let graph = Graph::build_resolved(&net, resolved);
     trace.mark("graph");
     let prepared = Prepared::new(&graph);
     trace.mark("indexes and fit");

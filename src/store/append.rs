@@ -81,7 +81,7 @@ fn append_from<T>(
     let mut net = if bytes.is_empty() {
         Network::default()
     } else {
-        parse_owned(&target, bytes)?
+        parse_owned(&target, bytes)?.0
     };
     refuse_newer(&target, net.version)?;
     let (value, added) = build(&net)?;
