@@ -2,8 +2,7 @@
 //! sorted list of term ids, each term its holders (an inverted index) and a rarity
 //! weight, so shared interests are a merge of two short sorted lists.
 
-use std::collections::HashMap;
-
+use crate::fasthash::{FxHashMap, map_with_capacity};
 use crate::graph::Node;
 use crate::model::Network;
 
@@ -26,7 +25,9 @@ impl Vocab {
     }
 
     pub fn build<'a>(lists: impl Iterator<Item = &'a [String]>) -> Vocab {
-        let mut ids: HashMap<&str, Term> = HashMap::new();
+        // Two million lookups at 100k people: FxHash, not SipHash (the text is the
+        // owner's own file, so hash flooding is not a threat).
+        let mut ids: FxHashMap<&str, Term> = map_with_capacity(1024);
         let mut terms: Vec<String> = Vec::new();
         let mut postings: Vec<Vec<Node>> = Vec::new();
         let mut by_person = Vec::new();
