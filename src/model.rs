@@ -15,6 +15,8 @@ use serde_json::Value;
 
 mod de;
 
+pub use de::SkipRelationshipsAt;
+
 /// The newest file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 

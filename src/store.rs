@@ -15,7 +15,7 @@ use std::time::{Duration, SystemTime};
 use anyhow::{Context, Result, bail};
 
 use crate::graph::Resolved;
-use crate::model::{FORMAT_VERSION, Network};
+use crate::model::{FORMAT_VERSION, Network, Relationship, SkipRelationshipsAt};
 use crate::validate;
 
 mod append;
@@ -136,7 +136,54 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<Network> {
     // One pass over the whole text (fast for ASCII) instead of a check of every string
     // as serde_json decodes it, which was a tenth of decoding.
     let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(path, bytes, e.valid_up_to()))?;
+    if text.len() >= SPLIT_FROM_BYTES
+        && let Some(net) = decode_split(text)
+    {
+        return Ok(net);
+    }
     serde_json::from_str(text).map_err(|e| located(path, &e, e.line(), e.column()))
+}
+
+/// Files at least this large are decoded on two threads (`decode_split`); below it the
+/// second thread costs more than it saves.
+pub const SPLIT_FROM_BYTES: usize = 4 << 20;
+
+/// Decodes the relationships (a third to a half of a large file) on a second thread while
+/// this one decodes the rest. The file is one JSON object, so where its "relationships"
+/// value starts is only known by reading everything before it; the layout netweb writes
+/// puts that key at the start of a line, two spaces in, which a fast search finds.
+/// That guess is then proved: the main decoder skips the value only if the top-level key
+/// it meets is the one found (the same bytes, by address). A literal line break cannot
+/// be inside a JSON string, so the search never matches text inside one.
+///
+/// None means "decode in one pass instead": for a file laid out otherwise, and for every
+/// file with an error, so that messages are exactly those of one pass.
+fn decode_split(text: &str) -> Option<Network> {
+    use serde::Deserialize;
+    use serde::de::DeserializeSeed;
+    const KEY: &str = "\n  \"relationships\": [";
+    let found = memchr::memmem::find(text.as_bytes(), KEY.as_bytes())?;
+    // The key's text starts after the line break, two spaces and the quote; the value
+    // at its bracket.
+    let key_at = text[found + 4..].as_ptr() as usize;
+    let value_at = found + KEY.len() - 1;
+    let (rest, relationships) = std::thread::scope(|s| {
+        let relationships = s.spawn(|| {
+            let mut de = serde_json::Deserializer::from_str(&text[value_at..]);
+            Vec::<Relationship>::deserialize(&mut de).ok()
+        });
+        let mut de = serde_json::Deserializer::from_str(text);
+        let rest = SkipRelationshipsAt(key_at)
+            .deserialize(&mut de)
+            .and_then(|v| de.end().map(|()| v))
+            .ok();
+        (rest, relationships.join().ok().flatten())
+    });
+    let (mut net, skipped) = rest?;
+    if skipped {
+        net.relationships = relationships?;
+    }
+    Some(net)
 }
 
 /// Bytes that are not UTF-8 at `at`, as `FILE:LINE:COLUMN: reason` and a hint.
@@ -438,6 +485,59 @@ fn keep_backup(target: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn laid_out(net: &Network) -> String {
+        let mut out = Vec::new();
+        layout::write(net, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_split_decode_reads_what_one_pass_reads() {
+        let net = crate::synthetic::generate(&crate::synthetic::Spec::scaled(300));
+        let text = laid_out(&net);
+        // The guess is right for netweb's own layout: the value really is skipped...
+        let key_at = text.find("\n  \"relationships\": [").unwrap() + 4;
+        let mut de = serde_json::Deserializer::from_str(&text);
+        let (rest, skipped) = serde::de::DeserializeSeed::deserialize(
+            SkipRelationshipsAt(text[key_at..].as_ptr() as usize),
+            &mut de,
+        )
+        .unwrap();
+        assert!(skipped && rest.relationships.is_empty());
+        // ...and decoded on the side, the whole equals one pass.
+        let one_pass: Network = serde_json::from_str(&text).unwrap();
+        assert_eq!(one_pass.relationships.len(), net.relationships.len());
+        assert_eq!(decode_split(&text), Some(one_pass));
+    }
+
+    #[test]
+    fn a_wrong_guess_or_an_error_falls_back_to_one_pass() {
+        // The pattern, but inside a person: not skipped, and still read right.
+        let nested = "{\"people\": [{\"id\": \"a\", \"name\": \"A\", \"x\": {\n  \"relationships\": [1]}}],\n\"relationships\": []}";
+        let one_pass: Network = serde_json::from_str(nested).unwrap();
+        assert_eq!(decode_split(nested), Some(one_pass));
+        // An error in the relationships, or before or after them: no result, so the one
+        // pass reports it with its own line and column.
+        let net = crate::synthetic::generate(&crate::synthetic::Spec::scaled(50));
+        let text = laid_out(&net);
+        assert!(decode_split(&text).is_some());
+        let breakages = [
+            text.replacen("\"strength\": 2", "\"strength\": \"two\"", 1),
+            text.replacen("\"name\": ", "\"name\": 7, \"n\": ", 1),
+            format!("{text} x"),
+            text.replacen(
+                "\n  \"relationships\": [",
+                "\n  \"relationships\": [],\n  \"relationships\": [",
+                1,
+            ),
+        ];
+        for broken in &breakages {
+            assert_ne!(broken, &text);
+            assert!(serde_json::from_str::<Network>(broken).is_err());
+            assert_eq!(decode_split(broken), None);
+        }
+    }
 
     #[test]
     fn sidecars_sit_beside_the_file() {
