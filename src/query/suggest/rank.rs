@@ -252,19 +252,22 @@ impl Scratch {
     }
 }
 
-/// Per person y, the part of any pair's score bound that depends on y alone: the degree
-/// term's share of y, and what y could share with anyone in interests and needs. Four
-/// bytes a person, so the check that drops most candidates reads a small array that stays
-/// in cache instead of a scattered record per person.
-fn partner_bounds(ctx: &Context, model: &Model) -> Vec<f32> {
-    let w = &model.weights;
+/// Per person y, what bounds any pair's score from y's side: the degree term's share of
+/// y (weighted), and the most y could share with anyone in interests, the most y's
+/// offers are worth to anyone, the most an offer is worth to y. Sixteen bytes a person in
+/// one array, so the check that drops most candidates reads one small record instead of
+/// several scattered ones. Rounded up, so each stays a bound.
+fn partner_bounds(ctx: &Context, model: &Model) -> Vec<[f32; 4]> {
+    let up = |v: f64| (v as f32).next_up();
     (0..ctx.g.len() as Node)
         .map(|y| {
-            let bound = w[3] * (ctx.g.degree(y) as f64).ln_1p()
-                + w[4] * ctx.person_interest_bound(y)
-                + w[5] * ctx.needs.person_bound(y);
-            // Rounded up, so it stays a bound.
-            (bound as f32).next_up()
+            let (offer, seek) = ctx.needs.person_parts(y);
+            [
+                up(model.weights[3] * (ctx.g.degree(y) as f64).ln_1p()),
+                up(ctx.person_interest_bound(y)),
+                up(offer),
+                up(seek),
+            ]
         })
         .collect()
 }
@@ -350,7 +353,7 @@ struct Job<'a> {
     min_score: f64,
     bar: &'a AtomicU64,
     /// See `partner_bounds` (empty outside the wedge stage).
-    partner: &'a [f32],
+    partner: &'a [[f32; 4]],
 }
 
 impl Job<'_> {
@@ -414,16 +417,21 @@ fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Score
     s.by_count.extend((0..=dx).map(|c| {
         w[0] * (c as f64 / 2.0).ln_1p() + w[1] * s.ln[c] + w[2] * (c as f64 / dx as f64) + own
     }));
+    let (offer, seek) = job.ctx.needs.person_parts(x);
+    let interests = job.ctx.person_interest_bound(x);
     let touched = std::mem::take(&mut s.touched);
     for &y in &touched {
         let common = std::mem::take(&mut s.common[y as usize]);
-        if common < least
-            || !reaches(
-                s.by_count[common as usize] + f64::from(job.partner[y as usize]),
-                job.threshold(heap),
-            )
-            || !job.scope.allowed[y as usize]
-        {
+        if common < least {
+            continue;
+        }
+        let [degree, y_interests, y_offer, y_seek] = job.partner[y as usize].map(f64::from);
+        let (one, other) = (offer.min(y_seek), y_offer.min(seek));
+        let bound = s.by_count[common as usize]
+            + degree
+            + w[4] * interests.min(y_interests)
+            + w[5] * (one + other + one.min(other));
+        if !reaches(bound, job.threshold(heap)) || !job.scope.allowed[y as usize] {
             continue;
         }
         consider(job, x, y, common, &s.ln, heap);

@@ -128,8 +128,10 @@ impl<'a> Context<'a> {
                 .min(p.max_idf.min(q.max_idf))
                 .min(p.best_interest.min(q.best_interest))
         };
-        let one = if p.best_offer > 0.0 { q.best_seek } else { 0.0 };
-        let other = if q.best_offer > 0.0 { p.best_seek } else { 0.0 };
+        // What a helps b with is worth at most the most a's offers are worth to anyone
+        // and the most anyone's offer is worth to b.
+        let one = p.best_offer.min(q.best_seek);
+        let other = q.best_offer.min(p.best_seek);
         (interests, one + other + one.min(other))
     }
 
