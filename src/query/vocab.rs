@@ -25,37 +25,29 @@ impl Vocab {
     }
 
     pub fn build<'a>(lists: impl Iterator<Item = &'a [String]>) -> Vocab {
-        // Two million lookups at 100k people: FxHash, not SipHash (the text is the
-        // owner's own file, so hash flooding is not a threat).
-        let mut ids: FxHashMap<&str, Term> = map_with_capacity(1024);
-        let mut terms: Vec<String> = Vec::new();
-        let mut postings: Vec<Vec<Node>> = Vec::new();
-        let mut by_person = Vec::new();
-        for (node, list) in lists.enumerate() {
-            let mut mine: Vec<Term> = list
-                .iter()
-                .map(|t| {
-                    *ids.entry(t.as_str()).or_insert_with(|| {
-                        terms.push(t.clone());
-                        postings.push(Vec::new());
-                        (terms.len() - 1) as Term
-                    })
-                })
-                .collect();
-            mine.sort_unstable();
-            mine.dedup();
-            for &t in &mine {
-                postings[t as usize].push(node as Node);
-            }
-            by_person.push(mine);
-        }
-        let n = by_person.len().max(1) as f64;
-        let idf = postings.iter().map(|h| idf(n, h.len())).collect();
+        let lists: Vec<&[String]> = lists.collect();
+        // Two halves on two threads, merged into exactly what one pass gives (at 100k
+        // people, interning two million interests was a third of a second).
+        let part = if lists.len() >= PARALLEL_FROM {
+            let (first, second) = lists.split_at(lists.len() / 2);
+            let (a, b) = std::thread::scope(|s| {
+                let b = s.spawn(|| Part::intern(second, first.len()));
+                (
+                    Part::intern(first, 0),
+                    b.join().expect("interning panicked"),
+                )
+            });
+            a.merge(b)
+        } else {
+            Part::intern(&lists, 0)
+        };
+        let n = part.by_person.len().max(1) as f64;
+        let idf = part.postings.iter().map(|h| idf(n, h.len())).collect();
         Vocab {
-            terms,
-            postings,
+            terms: part.terms.into_iter().map(str::to_owned).collect(),
+            postings: part.postings,
             idf,
-            by_person,
+            by_person: part.by_person,
         }
     }
 
@@ -98,6 +90,79 @@ impl Vocab {
     }
 }
 
+/// Below this many people one thread interns faster than two.
+const PARALLEL_FROM: usize = 20_000;
+
+/// The vocabulary of a run of consecutive people, before the weights.
+struct Part<'a> {
+    ids: FxHashMap<&'a str, Term>,
+    /// In order of first use.
+    terms: Vec<&'a str>,
+    postings: Vec<Vec<Node>>,
+    by_person: Vec<Vec<Term>>,
+}
+
+impl<'a> Part<'a> {
+    /// The terms of `lists`, whose first person is node `first`.
+    fn intern(lists: &[&'a [String]], first: usize) -> Part<'a> {
+        // FxHash, not SipHash: two million lookups at 100k people, and the text is the
+        // owner's own file, so hash flooding is not a threat.
+        let mut part = Part {
+            ids: map_with_capacity(1024),
+            terms: Vec::new(),
+            postings: Vec::new(),
+            by_person: Vec::with_capacity(lists.len()),
+        };
+        for (i, list) in lists.iter().enumerate() {
+            let mut mine: Vec<Term> = list
+                .iter()
+                .map(|t| {
+                    *part.ids.entry(t.as_str()).or_insert_with(|| {
+                        part.terms.push(t.as_str());
+                        part.postings.push(Vec::new());
+                        (part.terms.len() - 1) as Term
+                    })
+                })
+                .collect();
+            mine.sort_unstable();
+            mine.dedup();
+            for &t in &mine {
+                part.postings[t as usize].push((first + i) as Node);
+            }
+            part.by_person.push(mine);
+        }
+        part
+    }
+
+    /// This part followed by the next run of people. Terms new in `next` come after all
+    /// of this part's, as in one pass; its holders follow this part's, so postings stay
+    /// in node order.
+    fn merge(mut self, next: Part<'a>) -> Part<'a> {
+        let remap: Vec<Term> = next
+            .terms
+            .iter()
+            .map(|&t| {
+                *self.ids.entry(t).or_insert_with(|| {
+                    self.terms.push(t);
+                    self.postings.push(Vec::new());
+                    (self.terms.len() - 1) as Term
+                })
+            })
+            .collect();
+        for (t, holders) in next.postings.into_iter().enumerate() {
+            self.postings[remap[t] as usize].extend(holders);
+        }
+        for mut mine in next.by_person {
+            for t in &mut mine {
+                *t = remap[*t as usize];
+            }
+            mine.sort_unstable();
+            self.by_person.push(mine);
+        }
+        self
+    }
+}
+
 /// The rarity weight of a term held by `holders` of `people`.
 pub fn idf(people: f64, holders: usize) -> f64 {
     (people / holders as f64).ln_1p()
@@ -129,5 +194,19 @@ mod tests {
         let shared: Vec<&str> = v.shared(0, 2).map(|t| v.term(t)).collect();
         assert_eq!(shared, ["music", "bookbinding"]);
         assert_eq!(v.shared(1, 3).count(), 0);
+    }
+
+    #[test]
+    fn two_halves_merge_into_what_one_pass_gives() {
+        let net = crate::synthetic::generate(&crate::synthetic::Spec::scaled(400));
+        let lists: Vec<&[String]> = net.people.iter().map(|p| p.interests.as_slice()).collect();
+        let whole = Part::intern(&lists, 0);
+        for cut in [1, 150, 399] {
+            let (a, b) = lists.split_at(cut);
+            let merged = Part::intern(a, 0).merge(Part::intern(b, cut));
+            assert_eq!(merged.terms, whole.terms);
+            assert_eq!(merged.postings, whole.postings);
+            assert_eq!(merged.by_person, whole.by_person);
+        }
     }
 }
