@@ -5,15 +5,14 @@
 //!   hostile input; these keys come from the user's own data file, so they use the
 //!   multiply-rotate scheme of rustc's FxHash instead. Written out here (it is a few
 //!   lines) rather than adding a crate.
-//! - ids copied back to back into one buffer before they become keys. Every lookup
-//!   compares against its key's text; in the loaded network each id is its own heap
-//!   allocation among the person's other fields, so that compare was a cache miss per
-//!   lookup and most of the cost.
+//! - `IdIndex`, a table that keeps each id's text inline in its slot: two million
+//!   lookups of relationship ends are memory-bound, and a lookup there is one cache miss
+//!   where a general map of `&str` keys is three.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::model::{PersonId, Relationship};
+use crate::model::Relationship;
 
 /// FxHash: one rotate, xor and multiply per 8-byte word.
 #[derive(Default, Clone, Copy)]
@@ -80,43 +79,124 @@ pub(crate) fn map_with_capacity<K, V>(n: usize) -> FxHashMap<K, V> {
     FxHashMap::with_capacity_and_hasher(n, BuildHasherDefault::default())
 }
 
-/// The ids of a network, back to back in one buffer: key a map with `get(i)` so that
-/// lookups touch a couple of contiguous megabytes.
-pub(crate) struct IdText {
-    text: String,
-    /// Id `i` is `text[ends[i]..ends[i + 1]]`.
-    ends: Vec<usize>,
-}
-
-impl IdText {
-    pub(crate) fn new<'s>(ids: impl Iterator<Item = &'s str> + Clone) -> IdText {
-        let mut text = String::with_capacity(ids.clone().map(str::len).sum());
-        let mut ends = Vec::with_capacity(ids.size_hint().0 + 1);
-        ends.push(0);
-        for id in ids {
-            text.push_str(id);
-            ends.push(text.len());
-        }
-        IdText { text, ends }
-    }
-
-    pub(crate) fn get(&self, i: usize) -> &str {
-        &self.text[self.ends[i]..self.ends[i + 1]]
-    }
-}
-
 /// Marks a relationship end whose id is not in the map.
 pub(crate) const UNKNOWN: u32 = u32::MAX;
 
-/// Both ends of every relationship as the map's indices (`UNKNOWN` when absent).
+/// The longest id kept inline in a slot of `IdIndex`.
+const INLINE: usize = 27;
+
+/// An id -> people[] index map built for millions of lookups: open addressing with each
+/// id's text inline in its 32-byte slot, so a lookup is one cache miss. A general map
+/// of `&str` keys is three (the control byte, the entry, the key's text elsewhere), and
+/// at 100k people its lookups of two million relationship ends were most of the time
+/// validation takes. Ids longer than 27 bytes (rare: ids are slugs of names) go to an
+/// ordinary map.
+pub(crate) struct IdIndex {
+    slots: Vec<Slot>,
+    mask: usize,
+    long: FxHashMap<String, u32>,
+}
+
+/// An id's bytes zero-padded, then its length (`EMPTY` for a free slot), then its index.
+#[derive(Clone, Copy)]
+#[repr(C, align(32))]
+struct Slot {
+    key: [u8; INLINE + 1],
+    index: u32,
+}
+
+const EMPTY: u8 = u8::MAX;
+
+impl IdIndex {
+    /// An empty index with room for `n` ids.
+    pub(crate) fn with_capacity(n: usize) -> IdIndex {
+        // At most half full, so probes stay short.
+        let size = (n * 2).next_power_of_two().max(16);
+        let mut empty = [0; INLINE + 1];
+        empty[INLINE] = EMPTY;
+        let free = Slot {
+            key: empty,
+            index: UNKNOWN,
+        };
+        IdIndex {
+            slots: vec![free; size],
+            mask: size - 1,
+            long: FxHashMap::default(),
+        }
+    }
+
+    /// The index of each id in order; of two equal ids the later wins.
+    pub(crate) fn new<'s>(ids: impl ExactSizeIterator<Item = &'s str>) -> IdIndex {
+        let mut index = IdIndex::with_capacity(ids.len());
+        for (i, id) in ids.enumerate() {
+            index.insert(id, i as u32);
+        }
+        index
+    }
+
+    /// Maps `id` to `i`, replacing what it mapped to. Holds at most the capacity it was
+    /// made with (more would fill the table, and a lookup of an absent id never ends).
+    pub(crate) fn insert(&mut self, id: &str, i: u32) {
+        let Some(key) = inline_key(id) else {
+            self.long.insert(id.to_owned(), i);
+            return;
+        };
+        let mut at = self.home(&key);
+        loop {
+            let slot = &mut self.slots[at];
+            if slot.key[INLINE] == EMPTY || slot.key == key {
+                *slot = Slot { key, index: i };
+                return;
+            }
+            at = (at + 1) & self.mask;
+        }
+    }
+
+    /// The index of `id`, or `UNKNOWN`.
+    pub(crate) fn get(&self, id: &str) -> u32 {
+        let Some(key) = inline_key(id) else {
+            return self.long.get(id).copied().unwrap_or(UNKNOWN);
+        };
+        let mut at = self.home(&key);
+        loop {
+            let slot = &self.slots[at];
+            if slot.key == key {
+                return slot.index;
+            }
+            if slot.key[INLINE] == EMPTY {
+                return UNKNOWN;
+            }
+            at = (at + 1) & self.mask;
+        }
+    }
+
+    fn home(&self, key: &[u8; INLINE + 1]) -> usize {
+        let mut h = FxHasher::default();
+        h.write(key);
+        h.finish() as usize & self.mask
+    }
+}
+
+/// An id as a slot key: its bytes zero-padded and its length, or None if too long.
+fn inline_key(id: &str) -> Option<[u8; INLINE + 1]> {
+    let bytes = id.as_bytes();
+    if bytes.len() > INLINE {
+        return None;
+    }
+    let mut key = [0; INLINE + 1];
+    key[..bytes.len()].copy_from_slice(bytes);
+    key[INLINE] = bytes.len() as u8;
+    Some(key)
+}
+
+/// Both ends of every relationship as people[] indices (`UNKNOWN` when absent).
 ///
 /// Two million lookups at 100k people are memory-bound waits, so a large network is split
 /// over two threads, each writing its own half of the result.
-pub(crate) fn resolve_ends(rels: &[Relationship], index: &FxHashMap<&str, u32>) -> Vec<[u32; 2]> {
-    let look = |id: &PersonId| index.get(id.as_str()).copied().unwrap_or(UNKNOWN);
+pub(crate) fn resolve_ends(rels: &[Relationship], index: &IdIndex) -> Vec<[u32; 2]> {
     let fill = |rels: &[Relationship], out: &mut [[u32; 2]]| {
         for (r, slot) in rels.iter().zip(out) {
-            *slot = [look(&r.a), look(&r.b)];
+            *slot = [index.get(r.a.as_str()), index.get(r.b.as_str())];
         }
     };
     let mut out = vec![[UNKNOWN; 2]; rels.len()];
@@ -136,6 +216,7 @@ pub(crate) fn resolve_ends(rels: &[Relationship], index: &FxHashMap<&str, u32>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::PersonId;
 
     #[test]
     fn a_map_finds_what_it_holds() {
@@ -152,10 +233,7 @@ mod tests {
     #[test]
     fn ends_resolve_the_same_on_one_thread_and_two() {
         let ids: Vec<String> = (0..1000).map(|i| format!("p{i}")).collect();
-        let mut index = map_with_capacity(ids.len());
-        for (i, id) in ids.iter().enumerate() {
-            index.insert(id.as_str(), i as u32);
-        }
+        let index = IdIndex::new(ids.iter().map(String::as_str));
         let rels: Vec<Relationship> = (0..250_000u32)
             .map(|k| {
                 let b = if k % 7 == 0 {
@@ -177,11 +255,30 @@ mod tests {
     }
 
     #[test]
-    fn id_text_gives_back_each_id() {
-        let ids = ["ann", "", "bob-2", "zoë"];
-        let text = IdText::new(ids.iter().copied());
-        for (i, id) in ids.iter().enumerate() {
-            assert_eq!(text.get(i), *id);
+    fn the_id_index_finds_every_id_and_nothing_else() {
+        let long = "a-name-much-longer-than-twenty-seven-bytes";
+        let mut ids: Vec<String> = (0..5000).map(|i| format!("person-{i}")).collect();
+        ids.extend(["", "x", "exactly-twenty-seven-bytes!", long, "zoë", "x"].map(String::from));
+        let index = IdIndex::new(ids.iter().map(String::as_str));
+        for (i, id) in ids.iter().enumerate().take(5000) {
+            assert_eq!(index.get(id), i as u32);
         }
+        assert_eq!(index.get(""), 5000);
+        // Of two equal ids the later wins.
+        assert_eq!(index.get("x"), 5005);
+        assert_eq!(index.get("exactly-twenty-seven-bytes!"), 5002);
+        assert_eq!(index.get(long), 5003);
+        assert_eq!(index.get("zoë"), 5004);
+        for absent in [
+            "person-5000",
+            "person-",
+            "X",
+            "exactly-twenty-seven-bytes?",
+            &long[1..],
+        ] {
+            assert_eq!(index.get(absent), UNKNOWN, "{absent}");
+        }
+        // A string with a zero byte is not the shorter id padded with zeros.
+        assert_eq!(index.get("x\0"), UNKNOWN);
     }
 }

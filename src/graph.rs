@@ -7,7 +7,7 @@
 use petgraph::Directed;
 use petgraph::csr::Csr;
 
-use crate::fasthash::{FxHashMap, IdText, UNKNOWN, map_with_capacity, resolve_ends};
+use crate::fasthash::{FxHashMap, IdIndex, UNKNOWN, map_with_capacity, resolve_ends};
 use crate::model::{Network, PersonId};
 
 pub type Node = u32;
@@ -35,16 +35,8 @@ impl Resolved {
 
 impl<'a> Graph<'a> {
     pub fn build(net: &'a Network) -> Graph<'a> {
-        // Resolving 2M ends goes through a map keyed into one buffer of ids (see
-        // `fasthash`).
-        let ids = IdText::new(net.people.iter().map(|p| p.id.as_str()));
-        let mut local: FxHashMap<&str, Node> = map_with_capacity(net.people.len());
-        for i in 0..net.people.len() {
-            local.insert(ids.get(i), i as Node);
-        }
-        let resolved = Resolved(resolve_ends(&net.relationships, &local));
-        drop(local);
-        drop(ids);
+        let index = IdIndex::new(net.people.iter().map(|p| p.id.as_str()));
+        let resolved = Resolved(resolve_ends(&net.relationships, &index));
         Graph::build_resolved(net, resolved)
     }
 

@@ -2,7 +2,7 @@
 //! duplicates, self-relationships, out-of-range values. Every problem names the entry
 //! and says how to fix it, because the usual cause is a hand edit.
 
-use crate::fasthash::{FxHashMap, IdText, UNKNOWN, map_with_capacity, resolve_ends};
+use crate::fasthash::{FxHashMap, IdIndex, UNKNOWN, resolve_ends};
 use crate::model::{Network, PersonId};
 use crate::text::normalize_term;
 
@@ -24,20 +24,23 @@ pub fn problems(net: &Network) -> Vec<String> {
 pub fn examine(net: &Network) -> (Vec<String>, Vec<[u32; 2]>) {
     let mut out = Vec::new();
     // id -> the latest people[] index using it (an index fits in u32, as in `graph`).
-    let ids = IdText::new(net.people.iter().map(|p| p.id.as_str()));
-    let mut seen: FxHashMap<&str, u32> = map_with_capacity(net.people.len());
+    let mut index = IdIndex::with_capacity(net.people.len());
     for (i, p) in net.people.iter().enumerate() {
-        if p.id.as_str().trim().is_empty() {
+        let id = p.id.as_str();
+        if id.trim().is_empty() {
             out.push(format!(
                 "people[{i}] ({:?}) has an empty id: give it one, e.g. \"{}\"",
                 p.name,
                 crate::text::slug(&p.name)
             ));
-        } else if let Some(first) = seen.insert(ids.get(i), i as u32) {
-            out.push(format!(
-                "people[{i}] has the id {:?}, already used by people[{first}]: ids must be unique, rename one",
-                p.id.as_str()
-            ));
+        } else {
+            let first = index.get(id);
+            if first != UNKNOWN {
+                out.push(format!(
+                    "people[{i}] has the id {id:?}, already used by people[{first}]: ids must be unique, rename one"
+                ));
+            }
+            index.insert(id, i as u32);
         }
         if p.name.trim().is_empty() {
             out.push(format!("people[{i}] ({}) has an empty name", p.id));
@@ -52,11 +55,11 @@ pub fn examine(net: &Network) -> (Vec<String>, Vec<[u32; 2]>) {
             ));
         }
     }
-    let known = |id: &PersonId| seen.contains_key(id.as_str());
+    let known = |id: &PersonId| index.get(id.as_str()) != UNKNOWN;
 
     // Both ends as people[] indices, resolved once (UNKNOWN: not a known id; a plain u32
     // keeps this 8 bytes a relationship, 8 MB at a million).
-    let ends = resolve_ends(&net.relationships, &seen);
+    let ends = resolve_ends(&net.relationships, &index);
     let repeats = repeated_pairs(net, &ends);
     for (i, (r, &[a, b])) in net.relationships.iter().zip(&ends).enumerate() {
         let (a, b) = ((a != UNKNOWN).then_some(a), (b != UNKNOWN).then_some(b));

@@ -790,8 +790,10 @@ fn invalid_utf8_is_located() {
     let out = env.run(&["list"]);
     no_panic(&["list"], &out);
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("network.json:2:"), "{}", out.stderr);
-    assert!(out.stderr.contains("invalid unicode"), "{}", out.stderr);
+    // Line 2, at the first bad byte (characters counted, as serde_json counts them).
+    assert!(out.stderr.contains("network.json:2:35: "), "{}", out.stderr);
+    assert!(out.stderr.contains("not valid UTF-8"), "{}", out.stderr);
+    assert!(out.stderr.contains("save it as UTF-8"), "{}", out.stderr);
 }
 
 // ---------------------------------------------------------------------------------------
