@@ -220,11 +220,23 @@ fn located(path: &Path, e: &serde_json::Error, line: usize, column: usize) -> an
 /// What JSON cannot see (ids that do not resolve, repeats, ranges), then normalisation
 /// (which changes terms only, so the resolved ends stay right).
 fn check(path: &Path, mut net: Network) -> Result<(Network, Resolved)> {
-    let (found, ends) = validate::examine(&net);
+    // Both only read: on two threads for a large network.
+    let ((found, ends), unnormal) = if net.people.len() >= PARALLEL_CHECKS_FROM {
+        std::thread::scope(|s| {
+            let unnormal = s.spawn(|| validate::unnormalized(&net));
+            let found = validate::examine(&net);
+            (found, unnormal.join().expect("the term check panicked"))
+        })
+    } else {
+        (validate::examine(&net), validate::unnormalized(&net))
+    };
     refuse(path, found)?;
-    validate::normalize(&mut net);
+    validate::normalize_people(&mut net, &unnormal);
     Ok((net, Resolved::new(ends)))
 }
+
+/// From this many people the checks and the term check run on two threads.
+const PARALLEL_CHECKS_FROM: usize = 20_000;
 
 /// The problems `validate` finds, all listed, as the error that leaves the file alone.
 fn refuse_problems(path: &Path, net: &Network) -> Result<()> {
@@ -509,6 +521,29 @@ mod tests {
         let one_pass: Network = serde_json::from_str(&text).unwrap();
         assert_eq!(one_pass.relationships.len(), net.relationships.len());
         assert_eq!(decode_split(&text), Some(one_pass));
+    }
+
+    #[test]
+    fn a_large_network_is_checked_and_normalised_on_two_threads_alike() {
+        for people in [10, PARALLEL_CHECKS_FROM] {
+            let mut net = Network::default();
+            for i in 0..people {
+                net.people.push(crate::model::Person {
+                    id: format!("p{i}").into(),
+                    name: format!("P {i}"),
+                    interests: vec!["chess".into()],
+                    ..Default::default()
+                });
+            }
+            net.people[3].interests = vec!["Chess".into(), " chess".into(), "Go".into()];
+            let (net, _) = check(Path::new("x.json"), net).unwrap();
+            assert_eq!(net.people[3].interests, ["chess", "go"]);
+            assert_eq!(net.people[4].interests, ["chess"]);
+            let mut dup = net.clone();
+            dup.people[5].id = "p4".into();
+            let err = check(Path::new("x.json"), dup).unwrap_err().to_string();
+            assert!(err.contains("already used by people[4]"), "{err}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! and says how to fix it, because the usual cause is a hand edit.
 
 use crate::fasthash::{FxHashMap, IdIndex, UNKNOWN, resolve_ends};
-use crate::model::{Network, PersonId};
+use crate::model::{Network, Person, PersonId};
 use crate::text::normalize_term;
 
 /// How many problems one error lists before it says "and N more".
@@ -216,7 +216,27 @@ pub fn describe(problems: &[String]) -> String {
 /// Brings hand-edited list fields to their stored form: trimmed, lower-cased, no repeats.
 /// A list already in that form (the usual case: netweb wrote it) is left untouched.
 pub fn normalize(net: &mut Network) {
-    for p in &mut net.people {
+    let unnormal = unnormalized(net);
+    normalize_people(net, &unnormal);
+}
+
+/// The people[] indices whose terms `normalize` would change: reading only, so it can run
+/// beside the other checks (at 100k people it reads two million terms).
+pub fn unnormalized(net: &Network) -> Vec<usize> {
+    fn normal(p: &Person) -> bool {
+        [&p.interests, &p.offers, &p.seeks, &p.tags]
+            .iter()
+            .all(|l| is_normalized(l))
+    }
+    (0..net.people.len())
+        .filter(|&i| !normal(&net.people[i]))
+        .collect()
+}
+
+/// `normalize` for these people only (from `unnormalized`).
+pub fn normalize_people(net: &mut Network, which: &[usize]) {
+    for &i in which {
+        let p = &mut net.people[i];
         for list in [&mut p.interests, &mut p.offers, &mut p.seeks, &mut p.tags] {
             if is_normalized(list) {
                 continue;
