@@ -12,6 +12,7 @@ pub mod model;
 pub mod needs;
 pub mod rank;
 pub mod signals;
+pub mod spectral;
 
 use std::collections::HashSet;
 
