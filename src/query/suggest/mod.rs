@@ -7,6 +7,7 @@
 
 pub mod fit;
 pub mod groups;
+pub mod heldout;
 pub mod matching;
 pub mod model;
 pub mod needs;
