@@ -190,37 +190,41 @@ fn logistic(rows: &[Row], active: &[bool]) -> Vec<f64> {
             if var > 1e-12 { var.sqrt() } else { 1.0 }
         })
         .collect();
-    let z = |r: &[f64]| -> Vec<f64> {
-        let mut v: Vec<f64> = cols
-            .iter()
-            .enumerate()
-            .map(|(j, &c)| (r[c] - mean[j]) / sd[j])
-            .collect();
-        v.push(1.0);
-        v
-    };
-    let data: Vec<(Vec<f64>, f64, f64)> = rows.iter().map(|r| (z(&r.0), r.1, r.2)).collect();
+    // Standardised inputs, one row of `m` values (the last the intercept's 1) per row.
+    let mut data: Vec<f64> = Vec::with_capacity(rows.len() * m);
+    for r in rows {
+        data.extend(
+            cols.iter()
+                .enumerate()
+                .map(|(j, &c)| (r.0[c] - mean[j]) / sd[j]),
+        );
+        data.push(1.0);
+    }
     let mut beta = vec![0.0; m];
+    let mut upper = vec![0.0; m * m];
     for _ in 0..30 {
         let mut grad = vec![0.0; m];
-        let mut hess = vec![vec![0.0; m]; m];
-        for (x, y, w) in &data {
+        upper.iter_mut().for_each(|h| *h = 0.0);
+        for (x, r) in data.chunks_exact(m).zip(rows) {
+            let (y, w) = (r.1, r.2);
             let eta: f64 = x.iter().zip(&beta).map(|(a, b)| a * b).sum();
             let p = 1.0 / (1.0 + (-eta.clamp(-30.0, 30.0)).exp());
             let curvature = w * p * (1.0 - p);
+            let residual = w * (y - p);
             for i in 0..m {
-                grad[i] += w * (y - p) * x[i];
+                grad[i] += residual * x[i];
                 let xi = curvature * x[i];
                 // The upper triangle; the matrix is symmetric.
-                for (h, xj) in hess[i][i..].iter_mut().zip(&x[i..]) {
+                for (h, xj) in upper[i * m + i..(i + 1) * m].iter_mut().zip(&x[i..]) {
                     *h += xi * xj;
                 }
             }
         }
-        for i in 1..m {
-            let (above, below) = hess.split_at_mut(i);
-            for (j, h) in below[0][..i].iter_mut().enumerate() {
-                *h = above[j][i];
+        let mut hess = vec![vec![0.0; m]; m];
+        for i in 0..m {
+            for j in i..m {
+                hess[i][j] = upper[i * m + j];
+                hess[j][i] = upper[i * m + j];
             }
         }
         for i in 0..m - 1 {
