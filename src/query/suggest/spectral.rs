@@ -56,14 +56,38 @@ impl Adjacency {
         &self.next[self.start[v as usize]..self.start[v as usize + 1]]
     }
 
-    /// `out = A x`.
-    fn apply(&self, x: &[f64], out: &mut [f64]) {
-        for (v, o) in out.iter_mut().enumerate() {
-            *o = self
-                .neighbors(v as Node)
-                .iter()
-                .map(|&u| x[u as usize])
-                .sum();
+    /// `out = A x` for a column-major block `x` of `p` columns. It goes through the
+    /// person-major copy `rows` (and `sums`), so each neighbour adds one contiguous row.
+    fn apply_block(
+        &self,
+        x: &[f64],
+        out: &mut [f64],
+        p: usize,
+        rows: &mut [f64],
+        sums: &mut [f64],
+    ) {
+        let n = self.len();
+        for j in 0..p {
+            for (v, value) in x[j * n..(j + 1) * n].iter().enumerate() {
+                rows[v * p + j] = *value;
+            }
+        }
+        for v in 0..n {
+            let sum = &mut sums[v * p..(v + 1) * p];
+            sum.iter_mut().for_each(|s| *s = 0.0);
+            for &u in self.neighbors(v as Node) {
+                for (s, r) in sum
+                    .iter_mut()
+                    .zip(&rows[u as usize * p..(u as usize + 1) * p])
+                {
+                    *s += r;
+                }
+            }
+        }
+        for j in 0..p {
+            for (v, o) in out[j * n..(j + 1) * n].iter_mut().enumerate() {
+                *o = sums[v * p + j];
+            }
         }
     }
 }
@@ -109,18 +133,16 @@ pub fn top_eigenpairs(a: &Adjacency, r: usize, iters: usize) -> Eigen {
     let mut q: Vec<f64> = (0..n * p).map(|_| uniform(&mut rng)).collect();
     orthonormalise(&mut q, n, p, 2, &mut rng);
     let mut z = vec![0.0; n * p];
+    let mut rows = vec![0.0; n * p];
+    let mut sums = vec![0.0; n * p];
     for i in 0..iters {
-        for j in 0..p {
-            a.apply(&q[j * n..(j + 1) * n], &mut z[j * n..(j + 1) * n]);
-        }
+        a.apply_block(&q, &mut z, p, &mut rows, &mut sums);
         std::mem::swap(&mut q, &mut z);
         let passes = if i + 1 == iters { 2 } else { 1 };
         orthonormalise(&mut q, n, p, passes, &mut rng);
     }
     // Rayleigh-Ritz: T = Q^T A Q, solved exactly.
-    for j in 0..p {
-        a.apply(&q[j * n..(j + 1) * n], &mut z[j * n..(j + 1) * n]);
-    }
+    a.apply_block(&q, &mut z, p, &mut rows, &mut sums);
     let mut t = vec![0.0; p * p];
     for i in 0..p {
         for j in i..p {
@@ -300,7 +322,8 @@ mod tests {
         for k in 0..e.rank() {
             let u: Vec<f64> = (0..n as Node).map(|v| e.row(v)[k]).collect();
             let mut au = vec![0.0; n];
-            a.apply(&u, &mut au);
+            let (mut rows, mut sums) = (vec![0.0; n], vec![0.0; n]);
+            a.apply_block(&u, &mut au, 1, &mut rows, &mut sums);
             for v in 0..n {
                 assert!((au[v] - e.values[k] * u[v]).abs() < 1e-6, "pair {k}");
             }
