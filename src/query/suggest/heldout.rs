@@ -34,8 +34,8 @@ const FOLDS: usize = 10;
 /// The ranks of the low-rank inputs: doublings, so a network's own structure picks the
 /// scale (a few communities or many small circles) through the weights.
 const RANKS: [usize; 6] = [2, 4, 8, 16, 32, 64];
-/// Subspace iterations per eigen-solve.
-const ITERS: usize = 60;
+/// Subspace iterations for the full graph's eigen-solve.
+const ITERS: usize = 30;
 /// Subspace iterations per fold's eigen-solve.
 const FOLD_ITERS: usize = 20;
 /// Negatives per fold: the sample size of `fit.rs`.
@@ -109,13 +109,20 @@ pub fn fit(ctx: &Context, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Mo
     if positives == 0 || positives == rows.len() {
         return Model::new(crate::query::suggest::fit::PRIOR, max_degree);
     }
-    let fitted = fit_monotone(&rows, &monotone, if use_lowrank { &all } else { &local });
+    // The full graph's eigen-solve runs beside the final fit.
+    let (fitted, eigen) = std::thread::scope(|s| {
+        let eigen = s.spawn(|| {
+            use_lowrank.then(|| {
+                let full = Adjacency::new(n, |v| ctx.g.neighbors(v));
+                top_eigenpairs(&full, top, ITERS)
+            })
+        });
+        let fitted = fit_monotone(&rows, &monotone, if use_lowrank { &all } else { &local });
+        (fitted, eigen.join().expect("the eigen-solve panicked"))
+    });
     let trust = positives as f64 / (positives as f64 + PRIOR_STRENGTH);
     let (weights, lr_weights) = blend(&unit(fitted), trust);
-    let lowrank = use_lowrank.then(|| {
-        let full = Adjacency::new(n, |v| ctx.g.neighbors(v));
-        LowRank::new(top_eigenpairs(&full, top, ITERS), ranks.clone(), lr_weights)
-    });
+    let lowrank = eigen.map(|eigen| LowRank::new(eigen, ranks.clone(), lr_weights));
     Model {
         weights,
         max_degree,
