@@ -37,7 +37,7 @@ const RANKS: [usize; 6] = [2, 4, 8, 16, 32, 64];
 /// Subspace iterations for the full graph's eigen-solve.
 const ITERS: usize = 30;
 /// Subspace iterations per fold's eigen-solve.
-const FOLD_ITERS: usize = 20;
+const FOLD_ITERS: usize = 12;
 /// Negatives per fold: the sample size of `fit.rs`.
 const NEGATIVES: usize = 2_000;
 /// Size limits: every candidate pair is scored exactly and each fold is solved, so the
