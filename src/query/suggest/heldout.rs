@@ -274,13 +274,19 @@ fn guard(folds: &[Fold], monotone: &[bool], local: &[bool], all: &[bool]) -> (f6
     let threads = std::thread::available_parallelism()
         .map_or(1, |p| p.get())
         .clamp(1, groups.len());
-    let groups = &groups;
-    let sums: Vec<(f64, f64)> = std::thread::scope(|s| {
+    // One task per group and input set, so the two threads share the fits evenly.
+    let tasks: Vec<(usize, bool)> = (0..groups.len())
+        .flat_map(|g| [(g, false), (g, true)])
+        .collect();
+    let threads = threads.clamp(1, tasks.len());
+    let (groups, tasks) = (&groups, &tasks);
+    let mut precisions: Vec<(usize, bool, Vec<f64>)> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
             .map(|t| {
                 s.spawn(move || {
                     let mut out = Vec::new();
-                    for group in groups.iter().skip(t).step_by(threads) {
+                    for &(g, lowrank) in tasks.iter().skip(t).step_by(threads) {
+                        let group = &groups[g];
                         let train: Vec<Row> = folds
                             .iter()
                             .enumerate()
@@ -290,14 +296,12 @@ fn guard(folds: &[Fold], monotone: &[bool], local: &[bool], all: &[bool]) -> (f6
                         if !train.iter().any(|r| r.1 > 0.0) {
                             continue;
                         }
-                        let w_local = fit_monotone(&train, monotone, local);
-                        let w_all = fit_monotone(&train, monotone, all);
-                        for &i in group {
-                            out.push((
-                                precision(&folds[i], &w_local),
-                                precision(&folds[i], &w_all),
-                            ));
-                        }
+                        let w = fit_monotone(&train, monotone, if lowrank { all } else { local });
+                        out.push((
+                            g,
+                            lowrank,
+                            group.iter().map(|&i| precision(&folds[i], &w)).collect(),
+                        ));
                     }
                     out
                 })
@@ -308,6 +312,13 @@ fn guard(folds: &[Fold], monotone: &[bool], local: &[bool], all: &[bool]) -> (f6
             .flat_map(|w| w.join().expect("a guard worker panicked"))
             .collect()
     });
+    precisions.sort_by_key(|p| (p.0, p.1));
+    let mut sums: Vec<(f64, f64)> = Vec::new();
+    for pair in precisions.chunks_exact(2) {
+        for (a, b) in pair[0].2.iter().zip(&pair[1].2) {
+            sums.push((*a, *b));
+        }
+    }
     let count = sums.len().max(1) as f64;
     (
         sums.iter().map(|s| s.0).sum::<f64>() / count,

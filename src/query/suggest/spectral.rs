@@ -155,14 +155,13 @@ pub fn top_eigenpairs(a: &Adjacency, r: usize, iters: usize) -> Eigen {
     let mut order: Vec<usize> = (0..p).collect();
     order.sort_by(|&x, &y| values[y].abs().total_cmp(&values[x].abs()).then(x.cmp(&y)));
     order.truncate(r);
+    // vectors = Q W, person-major: each block column adds to every person's row.
     let mut vectors = vec![0.0; n * r];
-    for (k, &col) in order.iter().enumerate() {
-        for j in 0..p {
-            let c = w[j * p + col];
-            if c != 0.0 {
-                for (v, x) in q[j * n..(j + 1) * n].iter().enumerate() {
-                    vectors[v * r + k] += c * x;
-                }
+    for j in 0..p {
+        let coefficients: Vec<f64> = order.iter().map(|&col| w[j * p + col]).collect();
+        for (v, x) in q[j * n..(j + 1) * n].iter().enumerate() {
+            for (out, c) in vectors[v * r..(v + 1) * r].iter_mut().zip(&coefficients) {
+                *out += c * x;
             }
         }
     }
