@@ -745,7 +745,9 @@ mod tests {
         for seed in [1, 2] {
             let spec = Spec {
                 seed,
-                ..Spec::scaled(250)
+                // 100 people and 1,000 relationships: small enough for a debug build,
+                // big enough for the held-out fit with low-rank inputs up to rank 32.
+                ..Spec::scaled(100)
             };
             let net = generate(&spec);
             let g = Graph::build(&net);
@@ -761,7 +763,8 @@ mod tests {
                 lowrank: Some(LowRank::new(eigen, vec![2, 4, 16], vec![0.8, -0.5, 1.5])),
                 ..against_degree.clone()
             };
-            assert!(fitted.lowrank.is_none() || fitted.guard.is_some());
+            // The held-out fit ran (its guard is recorded), whether or not it kept low rank.
+            assert!(fitted.guard.is_some());
             for model in [fitted, prior, favours_degree, against_degree, low_rank] {
                 let sc = scope(&ctx, &Options::default());
                 for k in [1, 20, 200] {
