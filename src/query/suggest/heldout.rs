@@ -38,7 +38,7 @@ const RANKS: [usize; 6] = [2, 4, 8, 16, 32, 64];
 const ITERS: usize = 30;
 /// Subspace iterations per fold's eigen-solve.
 const FOLD_ITERS: usize = 12;
-/// Negatives per fold: the sample size of `fit.rs`.
+/// Negatives per fold: half the sample size of `fit.rs` (there are ten folds).
 const NEGATIVES: usize = 2_000;
 /// Size limits: every candidate pair is scored exactly and each fold is solved, so the
 /// cost grows with people^2 and relationships.
