@@ -10,6 +10,7 @@
 //! fixed-seed generator, so the same file always gives the same suggestions.
 
 use crate::graph::Node;
+use crate::query::suggest::heldout;
 use crate::query::suggest::model::{DIM, Features, INPUTS, MONOTONE, Model, inputs};
 use crate::query::suggest::signals::Context;
 use crate::rng::SplitMix64;
@@ -18,10 +19,10 @@ use crate::rng::SplitMix64;
 const MAX_POSITIVES: usize = 2_000;
 const MAX_NEGATIVES: usize = 4_000;
 /// Fewer recorded relationships than this and the fit is noise: use the prior.
-const MIN_POSITIVES: usize = 20;
+pub(crate) const MIN_POSITIVES: usize = 20;
 /// How many recorded relationships the prior is worth: with 100 the fit and the prior
 /// count equally, with 2,000 the fit gets 95%.
-const PRIOR_STRENGTH: f64 = 100.0;
+pub(crate) const PRIOR_STRENGTH: f64 = 100.0;
 /// Ridge penalty on standardised weights; keeps small networks from over-fitting.
 const RIDGE: f64 = 1.0;
 /// The candidate search for negatives looks at terms held by at most this many people.
@@ -34,16 +35,16 @@ pub const PRIOR: [f64; DIM] = [4.0, 0.0, 0.0, 0.0, 1.0, 1.0];
 pub fn fit(ctx: &Context) -> Model {
     let g = ctx.g;
     let max_degree = (0..g.len() as Node).map(|n| g.degree(n)).max().unwrap_or(0);
-    let prior = Model {
-        weights: PRIOR,
-        max_degree,
-    };
+    let prior = Model::new(PRIOR, max_degree);
     let edges: Vec<(Node, Node)> = g.edges().collect();
     if edges.len() < MIN_POSITIVES {
         return prior;
     }
+    if heldout::applies(g.len(), edges.len()) {
+        return heldout::fit(ctx, edges, max_degree);
+    }
     let mut rng = SplitMix64::new(0x6e65_7477_6562);
-    let mut rows: Vec<([f64; DIM], f64, f64)> = Vec::new(); // (inputs, label, weight)
+    let mut rows: Vec<Row> = Vec::new();
     let step = (edges.len() / MAX_POSITIVES).max(1);
     for &(a, b) in edges.iter().step_by(step) {
         let common = ctx.mutual_contacts(a, b).count() as u32;
@@ -54,7 +55,7 @@ pub fn fit(ctx: &Context) -> Model {
             interests: ctx.interest_similarity(a, b),
             needs: ctx.needs.value(a, b),
         };
-        rows.push((inputs(&f), 1.0, 1.0));
+        rows.push((inputs(&f).to_vec(), 1.0, 1.0));
     }
     let positives = rows.len();
     let mut negatives = Vec::new();
@@ -76,7 +77,7 @@ pub fn fit(ctx: &Context) -> Model {
             interests: ctx.interest_similarity(x, y),
             needs: ctx.needs.value(x, y),
         };
-        negatives.push((inputs(&f), 0.0, found.len() as f64));
+        negatives.push((inputs(&f).to_vec(), 0.0, found.len() as f64));
     }
     if negatives.is_empty() {
         return prior;
@@ -91,9 +92,17 @@ pub fn fit(ctx: &Context) -> Model {
 
     // A small network teaches little: lean on the prior in proportion. Both are scaled to
     // the same total first, since only the ratios between weights matter to a ranking.
-    let fitted = unit(fit_monotone(&rows));
+    let fitted = unit(fit_monotone(&rows, &MONOTONE, &[true; DIM]));
     let trust = positives as f64 / (positives as f64 + PRIOR_STRENGTH);
-    let prior = unit(PRIOR);
+    let (weights, _) = blend(&fitted, trust);
+    Model::new(weights, max_degree)
+}
+
+/// The local weights blended with the prior by `trust` (the rest of `fitted`, the
+/// low-rank weights, scaled by `trust`: the prior gives them none), and the needs weight
+/// set by rule.
+pub(crate) fn blend(fitted: &[f64], trust: f64) -> ([f64; DIM], Vec<f64>) {
+    let prior = unit(PRIOR.to_vec());
     let mut weights = [0.0; DIM];
     for i in 0..DIM {
         weights[i] = trust * fitted[i] + (1.0 - trust) * prior[i];
@@ -103,16 +112,22 @@ pub fn fit(ctx: &Context) -> Model {
     // rarity, and at least like one mutual contact.
     let one_contact = weights[0] * (1.0f64 / 2.0).ln_1p() + weights[1] * 2f64.ln();
     weights[5] = weights[4].max(one_contact).max(0.1);
-    Model {
-        weights,
-        max_degree,
-    }
+    let rest = fitted[DIM..].iter().map(|w| trust * w).collect();
+    (weights, rest)
 }
+
+/// One row of a fit: inputs, label (1 or 0), weight.
+pub(crate) type Row = (Vec<f64>, f64, f64);
 
 /// Scales weights so the absolute values of all but the needs weight sum to 10 (a
 /// readable scale for scores).
-fn unit(mut w: [f64; DIM]) -> [f64; DIM] {
-    let total: f64 = w[..DIM - 1].iter().map(|x| x.abs()).sum();
+pub(crate) fn unit(mut w: Vec<f64>) -> Vec<f64> {
+    let total: f64 = w
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != DIM - 1)
+        .map(|(_, x)| x.abs())
+        .sum();
     if total > 0.0 {
         for x in &mut w {
             *x *= 10.0 / total;
@@ -121,10 +136,12 @@ fn unit(mut w: [f64; DIM]) -> [f64; DIM] {
     w
 }
 
-/// Logistic regression where `MONOTONE` inputs may not get negative weights: an input
-/// that wants one is dropped (weight 0) and the rest refitted.
-fn fit_monotone(rows: &[([f64; DIM], f64, f64)]) -> [f64; DIM] {
-    let mut active = [true; DIM];
+/// Logistic regression where `monotone` inputs may not get negative weights: an input
+/// that wants one is dropped (weight 0) and the rest refitted. Only `allowed` inputs
+/// take part.
+pub(crate) fn fit_monotone(rows: &[Row], monotone: &[bool], allowed: &[bool]) -> Vec<f64> {
+    let dim = monotone.len();
+    let mut active = allowed.to_vec();
     // Inputs that never vary carry no information.
     for (i, on) in active.iter_mut().enumerate() {
         let first = rows[0].0[i];
@@ -132,10 +149,10 @@ fn fit_monotone(rows: &[([f64; DIM], f64, f64)]) -> [f64; DIM] {
             *on = false;
         }
     }
-    for _ in 0..DIM {
+    for _ in 0..dim {
         let w = logistic(rows, &active);
-        let bad: Vec<usize> = (0..DIM)
-            .filter(|&i| active[i] && MONOTONE[i] && w[i] < 0.0)
+        let bad: Vec<usize> = (0..dim)
+            .filter(|&i| active[i] && monotone[i] && w[i] < 0.0)
             .collect();
         if bad.is_empty() {
             return w;
@@ -152,8 +169,9 @@ fn fit_monotone(rows: &[([f64; DIM], f64, f64)]) -> [f64; DIM] {
 
 /// Weighted ridge logistic regression by Newton's method; returns weights in the inputs'
 /// own units (0 for inactive inputs). The intercept is fitted and then dropped.
-fn logistic(rows: &[([f64; DIM], f64, f64)], active: &[bool; DIM]) -> [f64; DIM] {
-    let cols: Vec<usize> = (0..DIM).filter(|&i| active[i]).collect();
+fn logistic(rows: &[Row], active: &[bool]) -> Vec<f64> {
+    let dim = active.len();
+    let cols: Vec<usize> = (0..dim).filter(|&i| active[i]).collect();
     let m = cols.len() + 1;
     let wsum: f64 = rows.iter().map(|r| r.2).sum();
     let mean: Vec<f64> = cols
@@ -172,28 +190,41 @@ fn logistic(rows: &[([f64; DIM], f64, f64)], active: &[bool; DIM]) -> [f64; DIM]
             if var > 1e-12 { var.sqrt() } else { 1.0 }
         })
         .collect();
-    let z = |r: &[f64; DIM]| -> Vec<f64> {
-        let mut v: Vec<f64> = cols
-            .iter()
-            .enumerate()
-            .map(|(j, &c)| (r[c] - mean[j]) / sd[j])
-            .collect();
-        v.push(1.0);
-        v
-    };
-    let data: Vec<(Vec<f64>, f64, f64)> = rows.iter().map(|r| (z(&r.0), r.1, r.2)).collect();
+    // Standardised inputs, one row of `m` values (the last the intercept's 1) per row.
+    let mut data: Vec<f64> = Vec::with_capacity(rows.len() * m);
+    for r in rows {
+        data.extend(
+            cols.iter()
+                .enumerate()
+                .map(|(j, &c)| (r.0[c] - mean[j]) / sd[j]),
+        );
+        data.push(1.0);
+    }
     let mut beta = vec![0.0; m];
+    let mut upper = vec![0.0; m * m];
     for _ in 0..30 {
         let mut grad = vec![0.0; m];
-        let mut hess = vec![vec![0.0; m]; m];
-        for (x, y, w) in &data {
+        upper.iter_mut().for_each(|h| *h = 0.0);
+        for (x, r) in data.chunks_exact(m).zip(rows) {
+            let (y, w) = (r.1, r.2);
             let eta: f64 = x.iter().zip(&beta).map(|(a, b)| a * b).sum();
             let p = 1.0 / (1.0 + (-eta.clamp(-30.0, 30.0)).exp());
+            let curvature = w * p * (1.0 - p);
+            let residual = w * (y - p);
             for i in 0..m {
-                grad[i] += w * (y - p) * x[i];
-                for j in 0..m {
-                    hess[i][j] += w * p * (1.0 - p) * x[i] * x[j];
+                grad[i] += residual * x[i];
+                let xi = curvature * x[i];
+                // The upper triangle; the matrix is symmetric.
+                for (h, xj) in upper[i * m + i..(i + 1) * m].iter_mut().zip(&x[i..]) {
+                    *h += xi * xj;
                 }
+            }
+        }
+        let mut hess = vec![vec![0.0; m]; m];
+        for i in 0..m {
+            for j in i..m {
+                hess[i][j] = upper[i * m + j];
+                hess[j][i] = upper[i * m + j];
             }
         }
         for i in 0..m - 1 {
@@ -209,7 +240,7 @@ fn logistic(rows: &[([f64; DIM], f64, f64)], active: &[bool; DIM]) -> [f64; DIM]
             break;
         }
     }
-    let mut out = [0.0; DIM];
+    let mut out = vec![0.0; dim];
     for (j, &c) in cols.iter().enumerate() {
         out[c] = beta[j] / sd[j];
     }
@@ -303,12 +334,25 @@ impl Candidates {
 
 /// For debugging and docs: the weights with their input names.
 pub fn describe(model: &Model) -> String {
-    INPUTS
+    let mut parts: Vec<String> = INPUTS
         .iter()
         .zip(&model.weights)
         .map(|(n, w)| format!("{n}={w:.3}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    if let Some(l) = &model.lowrank {
+        parts.extend(
+            l.ranks
+                .iter()
+                .zip(&l.weights)
+                .map(|(r, w)| format!("lr{r}={w:.3}")),
+        );
+    }
+    if let Some((local, lowrank)) = model.guard {
+        parts.push(format!(
+            "held-out precision: local {local:.3}, with low-rank {lowrank:.3}"
+        ));
+    }
+    parts.join(", ")
 }
 
 #[cfg(test)]
@@ -324,14 +368,18 @@ mod tests {
     #[test]
     fn logistic_finds_the_predictive_input() {
         // Input 0 separates the labels; input 4 is noise.
-        let rows: Vec<([f64; DIM], f64, f64)> = (0..200)
+        let rows: Vec<Row> = (0..200)
             .map(|i| {
                 let label = (i % 2) as f64;
                 let noise = ((i * 7919) % 13) as f64 / 13.0;
-                ([label + noise * 0.5, 0.0, 0.0, 0.0, noise, 0.0], label, 1.0)
+                (
+                    vec![label + noise * 0.5, 0.0, 0.0, 0.0, noise, 0.0],
+                    label,
+                    1.0,
+                )
             })
             .collect();
-        let w = fit_monotone(&rows);
+        let w = fit_monotone(&rows, &MONOTONE, &[true; DIM]);
         assert!(w[0] > 1.0, "{w:?}");
         assert!(w[4].abs() < w[0] / 4.0, "{w:?}");
     }

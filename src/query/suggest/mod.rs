@@ -7,11 +7,13 @@
 
 pub mod fit;
 pub mod groups;
+pub mod heldout;
 pub mod matching;
 pub mod model;
 pub mod needs;
 pub mod rank;
 pub mod signals;
+pub mod spectral;
 
 use std::collections::HashSet;
 

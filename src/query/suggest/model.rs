@@ -3,7 +3,9 @@
 //! where shared interests predict who knows whom leans on interests and one where mutual
 //! friends do leans on those. docs/ranking.md explains the choice and the measurements.
 
+use crate::graph::Node;
 use crate::query::suggest::signals::Context;
+use crate::query::suggest::spectral::Eigen;
 use crate::query::vocab::idf;
 
 /// What the ranker knows about a pair.
@@ -64,9 +66,97 @@ pub struct Model {
     pub weights: [f64; DIM],
     /// The network's largest degree, for bounding the degree input.
     pub max_degree: usize,
+    /// The low-rank inputs, when the held-out fit chose them (small networks only; see
+    /// `heldout.rs`). With them the ranker scores every candidate pair exactly.
+    pub lowrank: Option<LowRank>,
+    /// What the held-out fit's guard measured: cross-validated precision of the local
+    /// inputs alone and with the low-rank ones (for `NETWEB_DEBUG_MODEL`).
+    pub guard: Option<(f64, f64)>,
+}
+
+/// The low-rank part of a score: `sum over r of w_r * lr_r(x, y)`, where
+/// `lr_r(x, y) = sum over k <= r of lambda_k u_k(x) u_k(y)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LowRank {
+    pub eigen: Eigen,
+    /// The ranks r of the inputs, ascending, and their weights.
+    pub ranks: Vec<usize>,
+    pub weights: Vec<f64>,
+    /// Per eigenpair k: lambda_k times the sum of the weights of the ranks that include it.
+    coef: Vec<f64>,
+    /// What every low-rank part is shifted by so that it is never negative: by
+    /// Cauchy-Schwarz |sum c_k u_k(x) u_k(y)| <= max over v of sum |c_k| u_k(v)^2.
+    pub floor: f64,
+}
+
+impl LowRank {
+    pub fn new(eigen: Eigen, ranks: Vec<usize>, weights: Vec<f64>) -> LowRank {
+        let coef: Vec<f64> = (0..eigen.rank())
+            .map(|k| {
+                let w: f64 = ranks
+                    .iter()
+                    .zip(&weights)
+                    .filter(|(r, _)| k < **r)
+                    .map(|(_, w)| w)
+                    .sum();
+                eigen.values[k] * w
+            })
+            .collect();
+        let n = eigen.vectors.len() / eigen.rank().max(1);
+        let floor = (0..n as Node)
+            .map(|v| {
+                eigen
+                    .row(v)
+                    .iter()
+                    .zip(&coef)
+                    .map(|(u, c)| c.abs() * u * u)
+                    .sum::<f64>()
+            })
+            .fold(0.0, f64::max);
+        LowRank {
+            eigen,
+            ranks,
+            weights,
+            coef,
+            floor,
+        }
+    }
+
+    /// The pair's low-rank part, shifted to be at least 0.
+    pub fn term(&self, a: Node, b: Node) -> f64 {
+        let (x, y) = (self.eigen.row(a), self.eigen.row(b));
+        let s: f64 = x
+            .iter()
+            .zip(y)
+            .zip(&self.coef)
+            .map(|((u, v), c)| c * u * v)
+            .sum();
+        s + self.floor
+    }
 }
 
 impl Model {
+    /// A model over the local inputs only.
+    pub fn new(weights: [f64; DIM], max_degree: usize) -> Model {
+        Model {
+            weights,
+            max_degree,
+            lowrank: None,
+            guard: None,
+        }
+    }
+
+    /// A pair's full score: `score` plus the low-rank part when the model has one. Only a
+    /// pair with a reason (a mutual contact, a shared interest, a met need) scores above 0.
+    pub fn pair_score(&self, f: &Features, a: Node, b: Node) -> f64 {
+        let base = self.score(f);
+        let no_signal = f.common == 0 && f.interests <= 0.0 && f.needs <= 0.0;
+        match &self.lowrank {
+            Some(l) if !no_signal => base + l.term(a, b),
+            _ => base,
+        }
+    }
+
     /// A pair's score: the weighted inputs. Only the order matters, so there is no
     /// intercept. 0 means "no reason at all"; pairs at or below 0 are never suggested.
     pub fn score(&self, f: &Features) -> f64 {

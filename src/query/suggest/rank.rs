@@ -17,7 +17,7 @@ use std::sync::atomic::AtomicU64;
 use std::sync::atomic::Ordering::Relaxed;
 
 use crate::graph::Node;
-use crate::query::suggest::model::Model;
+use crate::query::suggest::model::{Features, Model};
 use crate::query::suggest::signals::Context;
 
 /// What may be suggested.
@@ -83,6 +83,9 @@ pub fn top_pairs_from(
         return Vec::new();
     }
     let floor = min_score.max(0.0);
+    if model.lowrank.is_some() {
+        return exhaustive(ctx, model, scope, k, floor);
+    }
     let threshold = |found: &[Scored]| {
         if found.len() == k {
             found[k - 1].score.max(floor)
@@ -599,11 +602,98 @@ fn consider(job: &Job, x: Node, y: Node, common: u32, ln: &[f64], heap: &mut Bin
     job.raise_bar(heap);
 }
 
+/// Every candidate pair scored exactly: for models with a low-rank part, which the bounds
+/// above do not cover. Only small networks get such a model (`heldout::applies`), so this
+/// stays cheap.
+fn exhaustive(ctx: &Context, model: &Model, scope: &Scope, k: usize, floor: f64) -> Vec<Scored> {
+    let g = ctx.g;
+    let n = g.len();
+    let people: Vec<Node> = match scope.only {
+        Some(x) => vec![x],
+        None => (0..n as Node)
+            .filter(|&x| scope.allowed[x as usize])
+            .collect(),
+    };
+    let mut seen = vec![Node::MAX; n];
+    let mut found: Vec<Node> = Vec::new();
+    let mut heap: BinaryHeap<Scored> = BinaryHeap::with_capacity(k + 1);
+    for &x in &people {
+        seen[x as usize] = x;
+        for &y in g.neighbors(x) {
+            seen[y as usize] = x;
+        }
+        found.clear();
+        let mut note = |y: Node, found: &mut Vec<Node>| {
+            if seen[y as usize] != x {
+                seen[y as usize] = x;
+                found.push(y);
+            }
+        };
+        for &z in g.neighbors(x) {
+            for &y in g.neighbors(z) {
+                note(y, &mut found);
+            }
+        }
+        for &t in ctx.interests.of(x) {
+            for &y in ctx.interests.holders(t) {
+                note(y, &mut found);
+            }
+        }
+        let needs: Vec<Node> = ctx
+            .needs
+            .helpers_of(x, usize::MAX)
+            .chain(ctx.needs.helped_by(x, usize::MAX))
+            .collect();
+        for y in needs {
+            note(y, &mut found);
+        }
+        for &y in &found {
+            if (scope.only.is_none() && y < x) || !scope.allowed[y as usize] {
+                continue;
+            }
+            let pair = (x.min(y), x.max(y));
+            let sig = ctx.signals(pair.0, pair.1);
+            let f = Features {
+                mutual: sig.mutual,
+                common: ctx.mutual_contacts(pair.0, pair.1).count() as u32,
+                degrees: (g.degree(pair.0), g.degree(pair.1)),
+                interests: sig.interests,
+                needs: sig.needs,
+            };
+            let score = model.pair_score(&f, pair.0, pair.1);
+            let candidate = Scored {
+                score,
+                a: pair.0,
+                b: pair.1,
+            };
+            if score <= 0.0
+                || score < floor
+                || (heap.len() == k && heap.peek().is_some_and(|w| candidate >= *w))
+                || scope.introduced.contains(&pair)
+                || scope
+                    .pair_filter
+                    .as_ref()
+                    .is_some_and(|filter| !filter(pair.0, pair.1))
+            {
+                continue;
+            }
+            heap.push(candidate);
+            if heap.len() > k {
+                heap.pop();
+            }
+        }
+    }
+    let mut all = heap.into_vec();
+    all.sort();
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::graph::Graph;
-    use crate::query::suggest::model::Features;
+    use crate::query::suggest::model::LowRank;
+    use crate::query::suggest::spectral::{Adjacency, top_eigenpairs};
     use crate::query::suggest::{Options, fit, scope};
     use crate::synthetic::{Spec, generate};
 
@@ -631,7 +721,7 @@ mod tests {
                     interests: sig.interests,
                     needs: sig.needs,
                 };
-                let score = model.score(&f);
+                let score = model.pair_score(&f, a, b);
                 if score > 0.0 {
                     all.push(Scored { score, a, b });
                 }
@@ -655,26 +745,27 @@ mod tests {
         for seed in [1, 2] {
             let spec = Spec {
                 seed,
-                ..Spec::scaled(250)
+                // 100 people and 1,000 relationships: small enough for a debug build,
+                // big enough for the held-out fit with low-rank inputs up to rank 32.
+                ..Spec::scaled(100)
             };
             let net = generate(&spec);
             let g = Graph::build(&net);
             let ctx = Context::new(&g);
             let fitted = fit::fit(&ctx);
-            let prior = Model {
-                weights: fit::PRIOR,
-                max_degree: fitted.max_degree,
-            };
+            let prior = Model::new(fit::PRIOR, fitted.max_degree);
             // Weights of both signs for the degree term, as fits can give.
-            let favours_degree = Model {
-                weights: [0.4, 1.6, 6.4, 0.4, 1.2, 1.3],
-                max_degree: fitted.max_degree,
+            let favours_degree = Model::new([0.4, 1.6, 6.4, 0.4, 1.2, 1.3], fitted.max_degree);
+            let against_degree = Model::new([1.0, 0.5, 2.0, -0.7, 1.5, 1.0], fitted.max_degree);
+            // A low-rank part with weights of both signs: the ranker must score it exactly.
+            let eigen = top_eigenpairs(&Adjacency::new(g.len(), |v| g.neighbors(v)), 16, 60);
+            let low_rank = Model {
+                lowrank: Some(LowRank::new(eigen, vec![2, 4, 16], vec![0.8, -0.5, 1.5])),
+                ..against_degree.clone()
             };
-            let against_degree = Model {
-                weights: [1.0, 0.5, 2.0, -0.7, 1.5, 1.0],
-                max_degree: fitted.max_degree,
-            };
-            for model in [fitted, prior, favours_degree, against_degree] {
+            // The held-out fit ran (its guard is recorded), whether or not it kept low rank.
+            assert!(fitted.guard.is_some());
+            for model in [fitted, prior, favours_degree, against_degree, low_rank] {
                 let sc = scope(&ctx, &Options::default());
                 for k in [1, 20, 200] {
                     let expected = brute_force(&ctx, &model, &sc, k);
