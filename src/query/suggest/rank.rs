@@ -580,26 +580,39 @@ fn consider(job: &Job, x: Node, y: Node, common: u32, ln: &[f64], heap: &mut Bin
         a: pair.0,
         b: pair.1,
     };
-    if score <= 0.0
-        || score < threshold
+    if offer(heap, k, scope, candidate, threshold) {
+        job.raise_bar(heap);
+    }
+}
+
+/// Adds `candidate` to the top-`k` heap if it scores above 0 and at least `threshold`,
+/// beats the heap's worst when the heap is full, and may be suggested (not introduced
+/// already, passing the filter). Says whether it was added.
+fn offer(
+    heap: &mut BinaryHeap<Scored>,
+    k: usize,
+    scope: &Scope,
+    candidate: Scored,
+    threshold: f64,
+) -> bool {
+    if candidate.score <= 0.0
+        || candidate.score < threshold
         || (heap.len() == k && heap.peek().is_some_and(|w| candidate >= *w))
     {
-        return;
+        return false;
     }
     // Rare exclusions last: most candidates never get this far.
-    if scope.introduced.contains(&pair) {
-        return;
-    }
-    if let Some(filter) = &scope.pair_filter
-        && !filter(pair.0, pair.1)
+    let pair = (candidate.a, candidate.b);
+    if scope.introduced.contains(&pair)
+        || (scope.pair_filter.as_ref()).is_some_and(|filter| !filter(pair.0, pair.1))
     {
-        return;
+        return false;
     }
     heap.push(candidate);
     if heap.len() > k {
         heap.pop();
     }
-    job.raise_bar(heap);
+    true
 }
 
 /// Every candidate pair scored exactly: for models with a low-rank part, which the bounds
@@ -666,21 +679,7 @@ fn exhaustive(ctx: &Context, model: &Model, scope: &Scope, k: usize, floor: f64)
                 a: pair.0,
                 b: pair.1,
             };
-            if score <= 0.0
-                || score < floor
-                || (heap.len() == k && heap.peek().is_some_and(|w| candidate >= *w))
-                || scope.introduced.contains(&pair)
-                || scope
-                    .pair_filter
-                    .as_ref()
-                    .is_some_and(|filter| !filter(pair.0, pair.1))
-            {
-                continue;
-            }
-            heap.push(candidate);
-            if heap.len() > k {
-                heap.pop();
-            }
+            offer(&mut heap, k, scope, candidate, floor);
         }
     }
     let mut all = heap.into_vec();
