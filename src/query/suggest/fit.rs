@@ -65,7 +65,7 @@ pub fn fit(ctx: &Context) -> Model {
             break;
         }
         let x = rng.below(g.len()) as Node;
-        let found = scratch.of(ctx, x);
+        let found = scratch.of(ctx, x, NEGATIVE_CAP);
         if found.is_empty() {
             continue;
         }
@@ -275,16 +275,16 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
     Some(x)
 }
 
-/// The unlinked candidates of one person: two hops away, sharing a not-too-common
-/// interest, or meeting a need. Reuses its buffers between people.
-struct Candidates {
+/// The unlinked candidates of one person: two hops away, or sharing an interest or a
+/// need through a term held by at most `cap` people. Reuses its buffers between people.
+pub(crate) struct Candidates {
     seen: Vec<u32>,
     epoch: u32,
     out: Vec<Node>,
 }
 
 impl Candidates {
-    fn new(n: usize) -> Candidates {
+    pub(crate) fn new(n: usize) -> Candidates {
         Candidates {
             seen: vec![0; n],
             epoch: 0,
@@ -292,7 +292,7 @@ impl Candidates {
         }
     }
 
-    fn of(&mut self, ctx: &Context, x: Node) -> &[Node] {
+    pub(crate) fn of(&mut self, ctx: &Context, x: Node, cap: usize) -> &[Node] {
         let g = ctx.g;
         self.epoch += 1;
         self.out.clear();
@@ -301,32 +301,12 @@ impl Candidates {
         for &y in g.neighbors(x) {
             self.seen[y as usize] = epoch;
         }
-        let add = |y: Node, seen: &mut Vec<u32>, out: &mut Vec<Node>| {
-            if seen[y as usize] != epoch {
-                seen[y as usize] = epoch;
-                out.push(y);
+        let two_hops = g.neighbors(x).iter().flat_map(|&z| g.neighbors(z));
+        for y in two_hops.copied().chain(ctx.sharing_terms(x, cap)) {
+            if self.seen[y as usize] != epoch {
+                self.seen[y as usize] = epoch;
+                self.out.push(y);
             }
-        };
-        for &z in g.neighbors(x) {
-            for &y in g.neighbors(z) {
-                add(y, &mut self.seen, &mut self.out);
-            }
-        }
-        for &t in ctx.interests.of(x) {
-            let holders = ctx.interests.holders(t);
-            if holders.len() <= NEGATIVE_CAP {
-                for &y in holders {
-                    add(y, &mut self.seen, &mut self.out);
-                }
-            }
-        }
-        let needs: Vec<Node> = ctx
-            .needs
-            .helpers_of(x, NEGATIVE_CAP)
-            .chain(ctx.needs.helped_by(x, NEGATIVE_CAP))
-            .collect();
-        for y in needs {
-            add(y, &mut self.seen, &mut self.out);
         }
         &self.out
     }

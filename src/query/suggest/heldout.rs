@@ -180,7 +180,7 @@ fn fold(
                 }
             }
         }
-        for y in candidates_by_terms(ctx, x) {
+        for y in ctx.sharing_terms(x, usize::MAX) {
             if y > x && seen[y as usize] != x {
                 seen[y as usize] = x;
                 touched.push(y);
@@ -222,19 +222,6 @@ fn fold(
         rows,
         hidden: hidden.len(),
     }
-}
-
-/// People who share an interest with `x` or meet a need of theirs (or theirs of `x`),
-/// whatever the term's popularity.
-fn candidates_by_terms<'c>(ctx: &'c Context, x: Node) -> impl Iterator<Item = Node> + 'c {
-    let interests = ctx
-        .interests
-        .of(x)
-        .iter()
-        .flat_map(move |&t| ctx.interests.holders(t).iter().copied());
-    interests
-        .chain(ctx.needs.helpers_of(x, usize::MAX))
-        .chain(ctx.needs.helped_by(x, usize::MAX))
 }
 
 /// The inputs of a pair in a fold graph: local inputs, then `lr_r` per rank.

@@ -17,6 +17,7 @@ use std::sync::atomic::AtomicU64;
 use std::sync::atomic::Ordering::Relaxed;
 
 use crate::graph::Node;
+use crate::query::suggest::fit::Candidates;
 use crate::query::suggest::model::{Features, Model};
 use crate::query::suggest::signals::Context;
 
@@ -515,19 +516,8 @@ fn visit_terms(
             s.touched.push(y);
         }
     };
-    for &t in ctx.interests.of(x) {
-        let holders = ctx.interests.holders(t);
-        if holders.len() <= cap {
-            for &y in holders {
-                note(s, y);
-            }
-        }
-    }
-    let needs = &ctx.needs;
-    if !needs.is_empty() {
-        for y in needs.helpers_of(x, cap).chain(needs.helped_by(x, cap)) {
-            note(s, y);
-        }
+    for y in ctx.sharing_terms(x, cap) {
+        note(s, y);
     }
     let touched = std::mem::take(&mut s.touched);
     for &y in &touched {
@@ -627,40 +617,11 @@ fn exhaustive(ctx: &Context, model: &Model, scope: &Scope, k: usize, floor: f64)
             .filter(|&x| scope.allowed[x as usize])
             .collect(),
     };
-    let mut seen = vec![Node::MAX; n];
-    let mut found: Vec<Node> = Vec::new();
+    let mut candidates = Candidates::new(n);
     let mut heap: BinaryHeap<Scored> = BinaryHeap::with_capacity(k + 1);
     for &x in &people {
-        seen[x as usize] = x;
-        for &y in g.neighbors(x) {
-            seen[y as usize] = x;
-        }
-        found.clear();
-        let mut note = |y: Node, found: &mut Vec<Node>| {
-            if seen[y as usize] != x {
-                seen[y as usize] = x;
-                found.push(y);
-            }
-        };
-        for &z in g.neighbors(x) {
-            for &y in g.neighbors(z) {
-                note(y, &mut found);
-            }
-        }
-        for &t in ctx.interests.of(x) {
-            for &y in ctx.interests.holders(t) {
-                note(y, &mut found);
-            }
-        }
-        let needs: Vec<Node> = ctx
-            .needs
-            .helpers_of(x, usize::MAX)
-            .chain(ctx.needs.helped_by(x, usize::MAX))
-            .collect();
-        for y in needs {
-            note(y, &mut found);
-        }
-        for &y in &found {
+        let found = candidates.of(ctx, x, usize::MAX);
+        for &y in found {
             if (scope.only.is_none() && y < x) || !scope.allowed[y as usize] {
                 continue;
             }

@@ -135,6 +135,22 @@ impl<'a> Context<'a> {
         (interests, one + other + one.min(other))
     }
 
+    /// People who share an interest with `x`, or whom `x` can help or who can help `x`,
+    /// through terms held by at most `cap` people (with repeats, and `x` itself).
+    pub fn sharing_terms(&self, x: Node, cap: usize) -> impl Iterator<Item = Node> + '_ {
+        let interests = self
+            .interests
+            .of(x)
+            .iter()
+            .map(|&t| self.interests.holders(t))
+            .filter(move |holders| holders.len() <= cap)
+            .flatten()
+            .copied();
+        interests
+            .chain(self.needs.helpers_of(x, cap))
+            .chain(self.needs.helped_by(x, cap))
+    }
+
     /// An upper bound of `interest_similarity(a, anyone)`.
     pub fn person_interest_bound(&self, a: Node) -> f64 {
         self.best_interest[a as usize]
