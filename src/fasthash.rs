@@ -94,6 +94,8 @@ const INLINE: usize = 27;
 pub(crate) struct IdIndex {
     slots: Vec<Slot>,
     mask: usize,
+    /// Ids held inline; the table doubles before it is half full.
+    inline: usize,
     long: FxHashMap<String, u32>,
 }
 
@@ -121,6 +123,7 @@ impl IdIndex {
         IdIndex {
             slots: vec![free; size],
             mask: size - 1,
+            inline: 0,
             long: FxHashMap::default(),
         }
     }
@@ -134,22 +137,59 @@ impl IdIndex {
         index
     }
 
-    /// Maps `id` to `i`, replacing what it mapped to. Holds at most the capacity it was
-    /// made with (more would fill the table, and a lookup of an absent id never ends).
+    /// Maps `id` to `i`, replacing what it mapped to.
     pub(crate) fn insert(&mut self, id: &str, i: u32) {
+        self.entry(id, i, true);
+    }
+
+    /// What `id` maps to; if nothing yet, maps it to `i` and returns `i`.
+    pub(crate) fn get_or_insert(&mut self, id: &str, i: u32) -> u32 {
+        self.entry(id, i, false)
+    }
+
+    fn entry(&mut self, id: &str, i: u32, replace: bool) -> u32 {
         let Some(key) = inline_key(id) else {
-            self.long.insert(id.to_owned(), i);
-            return;
+            let held = self.long.entry(id.to_owned()).or_insert(i);
+            if replace {
+                *held = i;
+            }
+            return *held;
         };
+        if 2 * (self.inline + 1) > self.slots.len() {
+            self.grow();
+        }
         let mut at = self.home(&key);
         loop {
             let slot = &mut self.slots[at];
-            if slot.key[INLINE] == EMPTY || slot.key == key {
+            if slot.key[INLINE] == EMPTY {
                 *slot = Slot { key, index: i };
-                return;
+                self.inline += 1;
+                return i;
+            }
+            if slot.key == key {
+                if replace {
+                    slot.index = i;
+                }
+                return slot.index;
             }
             at = (at + 1) & self.mask;
         }
+    }
+
+    /// Twice the slots, every inline id moved to its new home.
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        let mut bigger = IdIndex::with_capacity(old.len());
+        bigger.long = std::mem::take(&mut self.long);
+        for slot in old.iter().filter(|s| s.key[INLINE] != EMPTY) {
+            let mut at = bigger.home(&slot.key);
+            while bigger.slots[at].key[INLINE] != EMPTY {
+                at = (at + 1) & bigger.mask;
+            }
+            bigger.slots[at] = *slot;
+        }
+        bigger.inline = self.inline;
+        *self = bigger;
     }
 
     /// The index of `id`, or `UNKNOWN`.
@@ -213,6 +253,60 @@ pub(crate) fn resolve_ends(rels: &[Relationship], index: &IdIndex) -> Vec<[u32; 
     out
 }
 
+/// Relationship ends numbered in order of first appearance, before the people are
+/// known: the second decoding thread does this while the first still reads the people
+/// (`store::decode_split`). `resolve` then needs one lookup per person instead of two
+/// per relationship, which moves two million lookups off the path that waits.
+pub(crate) struct Interned {
+    ids: IdIndex,
+    ends: Vec<[u32; 2]>,
+    distinct: u32,
+}
+
+impl Interned {
+    pub(crate) fn new(rels: &[Relationship]) -> Interned {
+        // About one distinct id per ten relationships ends in a typical network; the
+        // table grows if there are more.
+        let mut ids = IdIndex::with_capacity(rels.len() / 8);
+        let mut distinct = 0;
+        let mut number = |id: &str| {
+            let n = ids.get_or_insert(id, distinct);
+            if n == distinct {
+                distinct += 1;
+            }
+            n
+        };
+        let ends = rels
+            .iter()
+            .map(|r| [number(r.a.as_str()), number(r.b.as_str())])
+            .collect();
+        Interned {
+            ids,
+            ends,
+            distinct,
+        }
+    }
+
+    /// What `resolve_ends` gives with an index of these ids (`None`: left out of the
+    /// index), the later of two equal ids winning as there.
+    pub(crate) fn resolve<'s>(self, ids: impl Iterator<Item = Option<&'s str>>) -> Vec<[u32; 2]> {
+        let mut person = vec![UNKNOWN; self.distinct as usize];
+        for (i, id) in ids.enumerate() {
+            if let Some(id) = id {
+                let n = self.ids.get(id);
+                if n != UNKNOWN {
+                    person[n as usize] = i as u32;
+                }
+            }
+        }
+        let mut ends = self.ends;
+        for end in &mut ends {
+            *end = end.map(|n| person[n as usize]);
+        }
+        ends
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,6 +346,58 @@ mod tests {
             let want = if k % 7 == 0 { UNKNOWN } else { k as u32 % 997 };
             assert_eq!(*b, want, "{k}");
         }
+    }
+
+    #[test]
+    fn interned_ends_resolve_as_a_lookup_does() {
+        let long = "a-name-much-longer-than-twenty-seven-bytes";
+        // Duplicate and blank people, ends nobody has, long ids, and enough distinct ids
+        // to make the table grow several times.
+        let mut people: Vec<String> = (0..3000).map(|i| format!("p{i}")).collect();
+        people.extend(["p7", "", long, "p3001"].map(String::from));
+        let rels: Vec<Relationship> = (0..20_000u32)
+            .map(|k| {
+                let a = if k % 11 == 0 {
+                    long.to_string()
+                } else {
+                    format!("p{}", k % 3100)
+                };
+                let b = match k % 13 {
+                    0 => String::new(),
+                    1 => format!("{long}{}", k % 5),
+                    _ => format!("p{}", (k * 7) % 3050),
+                };
+                Relationship::new(PersonId::from(a), PersonId::from(b))
+            })
+            .collect();
+        fn usable(id: &str) -> Option<&str> {
+            (!id.is_empty()).then_some(id)
+        }
+        let mut index = IdIndex::with_capacity(people.len());
+        for (i, id) in people.iter().enumerate() {
+            if let Some(id) = usable(id) {
+                index.insert(id, i as u32);
+            }
+        }
+        let want = resolve_ends(&rels, &index);
+        let got = Interned::new(&rels).resolve(people.iter().map(|id| usable(id)));
+        assert_eq!(got, want);
+        assert!(want.iter().flatten().any(|&n| n == UNKNOWN));
+        assert_eq!(want[0][0], 3002, "the long id resolves");
+        assert_eq!(want[7][0], 3000, "the later of two equal ids wins");
+    }
+
+    #[test]
+    fn get_or_insert_keeps_the_first_and_grows() {
+        let mut index = IdIndex::with_capacity(1);
+        for i in 0..1000u32 {
+            assert_eq!(index.get_or_insert(&format!("id{i}"), i), i);
+        }
+        for i in 0..1000u32 {
+            assert_eq!(index.get_or_insert(&format!("id{i}"), 5000), i);
+            assert_eq!(index.get(&format!("id{i}")), i);
+        }
+        assert_eq!(index.get("id1000"), UNKNOWN);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! duplicates, self-relationships, out-of-range values. Every problem names the entry
 //! and says how to fix it, because the usual cause is a hand edit.
 
-use crate::fasthash::{FxHashMap, IdIndex, UNKNOWN, resolve_ends};
+use crate::fasthash::{FxHashMap, IdIndex, Interned, UNKNOWN, resolve_ends};
 use crate::model::{Network, Person, PersonId};
 use crate::text::normalize_term;
 
@@ -22,12 +22,20 @@ pub fn problems(net: &Network) -> Vec<String> {
 /// where an id does not resolve), which a graph built next can reuse instead of looking
 /// two million ids up a second time.
 pub fn examine(net: &Network) -> (Vec<String>, Vec<[u32; 2]>) {
+    examine_interned(net, None)
+}
+
+/// `examine`, taking the relationship ends already numbered (`Interned`) if they were.
+pub(crate) fn examine_interned(
+    net: &Network,
+    interned: Option<Interned>,
+) -> (Vec<String>, Vec<[u32; 2]>) {
     let mut out = Vec::new();
     // id -> the latest people[] index using it (an index fits in u32, as in `graph`).
     let mut index = IdIndex::with_capacity(net.people.len());
     for (i, p) in net.people.iter().enumerate() {
         let id = p.id.as_str();
-        if id.trim().is_empty() {
+        if !usable_id(id) {
             out.push(format!(
                 "people[{i}] ({:?}) has an empty id: give it one, e.g. \"{}\"",
                 p.name,
@@ -59,7 +67,14 @@ pub fn examine(net: &Network) -> (Vec<String>, Vec<[u32; 2]>) {
 
     // Both ends as people[] indices, resolved once (UNKNOWN: not a known id; a plain u32
     // keeps this 8 bytes a relationship, 8 MB at a million).
-    let ends = resolve_ends(&net.relationships, &index);
+    let ends = match interned {
+        Some(interned) => interned.resolve(
+            net.people
+                .iter()
+                .map(|p| Some(p.id.as_str()).filter(|id| usable_id(id))),
+        ),
+        None => resolve_ends(&net.relationships, &index),
+    };
     let repeats = repeated_pairs(net, &ends);
     for (i, (r, &[a, b])) in net.relationships.iter().zip(&ends).enumerate() {
         let (a, b) = ((a != UNKNOWN).then_some(a), (b != UNKNOWN).then_some(b));
@@ -123,6 +138,11 @@ pub fn examine(net: &Network) -> (Vec<String>, Vec<[u32; 2]>) {
         );
     }
     (out, ends)
+}
+
+/// Whether an id can be looked up at all (a blank one is a problem of its own).
+fn usable_id(id: &str) -> bool {
+    !id.trim().is_empty()
 }
 
 /// relationships[] index -> the latest earlier index linking the same unordered pair.

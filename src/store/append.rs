@@ -77,11 +77,9 @@ fn append_from<T>(
     }
 
     drop(mapped);
-    let bytes = read_bytes(&target)?.unwrap_or_default();
-    let mut net = if bytes.is_empty() {
-        Network::default()
-    } else {
-        parse_owned(&target, bytes)?.0
+    let mut net = match read_bytes(&target)? {
+        Some(bytes) if !bytes.is_empty() => parse_owned(&target, bytes)?.0,
+        _ => Network::default(),
     };
     refuse_newer(&target, net.version)?;
     let (value, added) = build(&net)?;

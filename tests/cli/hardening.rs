@@ -796,6 +796,67 @@ fn invalid_utf8_is_located() {
     assert!(out.stderr.contains("save it as UTF-8"), "{}", out.stderr);
 }
 
+/// A file of 4 MB and more is mapped and decoded on two threads (src/store.rs): it reads
+/// like a small one, and a broken one gets the same located messages.
+#[test]
+fn a_large_file_is_read_and_refused_like_a_small_one() {
+    let net = generate(&Spec::scaled(4_000));
+    let text = String::from_utf8(netweb::store::to_bytes(&net).unwrap()).unwrap();
+    assert!(text.len() > 4 << 20, "{} bytes", text.len());
+    let env = Env::new();
+    std::fs::create_dir_all(env.file.parent().unwrap()).unwrap();
+    let write = |text: &[u8]| std::fs::write(&env.file, text).unwrap();
+
+    write(text.as_bytes());
+    let listed = env.json(&["list"]);
+    let want: Vec<&str> = net.people.iter().map(|p| p.id.as_str()).collect();
+    let got: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(got.len(), want.len());
+    assert_eq!(BTreeSet::from_iter(got), BTreeSet::from_iter(want));
+    let r = &net.relationships[net.relationships.len() / 2];
+    let shown = env.json(&["show", r.a.as_str()]);
+    assert!(shown.to_string().contains(r.b.as_str()), "{shown}");
+
+    // Broken inside the relationships (the part the second thread reads): the message
+    // names the line of the break.
+    let half = text.len() / 2;
+    let at = half + text[half..].find("\"strength\": ").unwrap();
+    assert!(at > text.find("\"relationships\": [").unwrap());
+    let line = 1 + text[..at].matches('\n').count();
+    let mut broken = text.clone();
+    broken.replace_range(at..at + 12, "\"strength\": \"x\", ");
+    write(broken.as_bytes());
+    let out = env.run(&["list"]);
+    no_panic(&["list"], &out);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains(&format!("network.json:{line}:")),
+        "{}",
+        out.stderr
+    );
+
+    // A byte that is not UTF-8, late in the file.
+    let mut bytes = text.into_bytes();
+    let at = bytes.len() - 100;
+    let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+    bytes[at] = 0xFF;
+    write(&bytes);
+    let out = env.run(&["suggest"]);
+    no_panic(&["suggest"], &out);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains(&format!("network.json:{line}:")),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("not valid UTF-8"), "{}", out.stderr);
+}
+
 // ---------------------------------------------------------------------------------------
 // 5. Random command sequences
 
