@@ -94,8 +94,10 @@ pub fn top_pairs_from(
             floor
         }
     };
+    let behind = scope.only.is_none().then(|| Behind::new(ctx.g));
+    let behind = behind.as_ref();
     // Stage 1: every pair with a mutual contact, scored exactly.
-    let mut found = search(ctx, model, scope, k, floor, Stage::Wedges);
+    let mut found = search(ctx, model, scope, k, floor, Stage::Wedges, behind);
     // Stage 2: pairs with no mutual contact, through terms held by at most `cap` people.
     // The cap is the smallest whose bound the best pairs so far already beat.
     let max_df = max_holders(ctx);
@@ -123,6 +125,7 @@ pub fn top_pairs_from(
                 cap,
                 eligible: &who,
             },
+            behind,
         );
         found.extend(more);
         found.sort();
@@ -230,13 +233,22 @@ impl Scratch {
         }
     }
 
-    /// Counts, per person two hops from `x` (after `after`, if given), the contacts they
-    /// share with `x`, noting each one the first time.
-    fn count_wedges(&mut self, g: &crate::graph::Graph, x: Node, after: Option<Node>) {
-        for &z in g.neighbors(x) {
+    /// Counts, per person two hops from `x`, the contacts they share with `x`, noting each
+    /// one the first time. Given where `x` sits in each contact's list (`Behind::of`),
+    /// only partners after `x` count.
+    fn count_wedges(&mut self, g: &crate::graph::Graph, x: Node, behind: Option<&[u32]>) {
+        // Each list below starts with a wait for memory. Asking for all of them first, in
+        // a loop whose loads do not depend on each other, lets the core wait for them
+        // together instead of one after another.
+        let mut first = 0;
+        for (i, &z) in g.neighbors(x).iter().enumerate() {
+            let from = behind.map_or(0, |at| at[i] as usize);
+            first ^= g.neighbors(z).get(from).copied().unwrap_or(0);
+        }
+        std::hint::black_box(first);
+        for (i, &z) in g.neighbors(x).iter().enumerate() {
             let ys = g.neighbors(z);
-            // Neighbour lists are sorted: when only partners after x count, skip to them.
-            let from = after.map_or(0, |a| ys.partition_point(|&y| y <= a));
+            let from = behind.map_or(0, |at| at[i] as usize + 1);
             for &y in &ys[from..] {
                 let c = &mut self.common[y as usize];
                 *c += 1;
@@ -276,6 +288,42 @@ fn partner_bounds(ctx: &Context, model: &Model) -> Vec<[f32; 4]> {
         .collect()
 }
 
+/// For the `i`-th contact `z` of each person `x`, where `x` sits in `z`'s own sorted
+/// contact list: a pass that wants only partners after `x` starts `z`'s list right
+/// behind it, known without reading the list (a binary search read it, one wait for
+/// memory after another), so `count_wedges` can ask for every list it will read at once.
+struct Behind {
+    start: Vec<usize>,
+    at: Vec<u32>,
+}
+
+impl Behind {
+    fn new(g: &crate::graph::Graph) -> Behind {
+        let n = g.len();
+        let mut start = Vec::with_capacity(n + 1);
+        start.push(0);
+        for x in 0..n as Node {
+            start.push(start[x as usize] + g.degree(x));
+        }
+        // Visiting people in increasing order meets each z's contacts in the order of
+        // z's sorted list, so a count per z is the place of the one met.
+        let mut seen = vec![0u32; n];
+        let mut at = Vec::with_capacity(start[n]);
+        for x in 0..n as Node {
+            for &z in g.neighbors(x) {
+                at.push(seen[z as usize]);
+                seen[z as usize] += 1;
+            }
+        }
+        Behind { start, at }
+    }
+
+    /// Per contact of `x`, in `g.neighbors(x)` order.
+    fn of(&self, x: Node) -> &[u32] {
+        &self.at[self.start[x as usize]..self.start[x as usize + 1]]
+    }
+}
+
 /// One pass over everyone, split over the machine's cores.
 fn search(
     ctx: &Context,
@@ -284,6 +332,7 @@ fn search(
     k: usize,
     min_score: f64,
     stage: Stage,
+    behind: Option<&Behind>,
 ) -> Vec<Scored> {
     let n = ctx.g.len();
     let mut people: Vec<Node> = match scope.only {
@@ -328,6 +377,7 @@ fn search(
                                 min_score,
                                 bar: &bar,
                                 partner: &partner,
+                                behind,
                             };
                             visit(&job, x, &mut scratch, &mut heap);
                         }
@@ -358,6 +408,8 @@ struct Job<'a> {
     bar: &'a AtomicU64,
     /// See `partner_bounds` (empty outside the wedge stage).
     partner: &'a [[f32; 4]],
+    /// When ranking all pairs (each seen once, from its first person).
+    behind: Option<&'a Behind>,
 }
 
 impl Job<'_> {
@@ -412,7 +464,7 @@ fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Score
         return;
     };
     s.block(g, x);
-    s.count_wedges(g, x, partners_after(job, x));
+    s.count_wedges(g, x, job.behind.map(|b| b.of(x)));
     // The rest of the bound, from x and the count alone.
     let w = &job.model.weights;
     let dx = g.degree(x);
@@ -448,32 +500,59 @@ fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Score
 /// The fewest mutual contacts with which a partner of `x` could score at least
 /// `threshold`, or None if no number would do. Each input is bounded for a partner with
 /// `c` mutual contacts: resource allocation by c/2 (each mutual contact knows both, so
-/// has at least two contacts), Jaccard by c / deg(x) (the partner has at least c
-/// contacts), the degree term by the partner's degree at its most favourable, interests
-/// and needs by what x could share with anyone.
+/// has at least two contacts), Jaccard and the degree term together by the partner's
+/// degree at its most favourable (`overlap_and_degree`), interests and needs by what x
+/// could share with anyone.
 fn least_common(job: &Job, x: Node, threshold: f64) -> Option<u32> {
     let (ctx, model) = (job.ctx, job.model);
+    let w = &model.weights;
     let dx = ctx.g.degree(x);
     let ln_dx = (dx as f64).ln_1p();
     let interests = ctx.person_interest_bound(x);
     let needs = ctx.needs.person_bound(x);
     (1..=dx).find_map(|c| {
         let c_f = c as f64;
-        let partner_degree = if model.weights[3] > 0.0 {
-            model.max_degree.max(c)
-        } else {
-            c
-        };
         let inputs = [
             (c_f / 2.0).ln_1p(),
             c_f.ln_1p(),
-            c_f / dx as f64,
-            ln_dx + (partner_degree as f64).ln_1p(),
+            0.0,
+            ln_dx,
             interests,
             needs,
         ];
-        reaches(model.combine(&inputs, false), threshold).then_some(c as u32)
+        let partner = overlap_and_degree(w[2], w[3], c, dx, model.max_degree.max(c));
+        reaches(model.combine(&inputs, false) + partner, threshold).then_some(c as u32)
     })
+}
+
+/// The most `w2 * c / (dx + d - c) + w3 * ln(1 + d)` (the Jaccard and the partner's
+/// share of the degree term, weighted) can be for a partner of degree `d` in `c..=most`.
+/// A partner with few contacts has the higher Jaccard, one with many the higher degree
+/// term (when `w3` > 0); bounding each at its own best, as this once did, let pairs
+/// through that no partner degree could make reach the bar. The maximum is at an end or
+/// where the derivative is zero: `w3 (a + d)^2 = w2 c (1 + d)` with `a = dx - c`, a
+/// quadratic in d.
+fn overlap_and_degree(w2: f64, w3: f64, c: usize, dx: usize, most: usize) -> f64 {
+    let (c, dx) = (c as f64, dx as f64);
+    let (lo, hi) = (c, most as f64);
+    let f = |d: f64| w2 * c / (dx + d - c) + w3 * d.ln_1p();
+    let a = dx - c;
+    let (qa, qb, qc) = (w3, 2.0 * a * w3 - w2 * c, w3 * a * a - w2 * c);
+    let mut roots = [f64::NAN; 2];
+    if qa != 0.0 {
+        let disc = qb * qb - 4.0 * qa * qc;
+        if disc >= 0.0 {
+            let r = disc.sqrt();
+            roots = [(-qb - r) / (2.0 * qa), (-qb + r) / (2.0 * qa)];
+        }
+    } else if qb != 0.0 {
+        roots[0] = -qc / qb;
+    }
+    roots
+        .into_iter()
+        .filter(|d| *d > lo && *d < hi)
+        .map(f)
+        .fold(f(lo).max(f(hi)), f64::max)
 }
 
 /// Whether an upper bound of a score may still reach `threshold`. A bound and the exact
@@ -501,7 +580,7 @@ fn visit_terms(
     let after = partners_after(job, x);
     // Pairs with a mutual contact were scored in the first stage: block them too.
     s.block(g, x);
-    s.count_wedges(g, x, after);
+    s.count_wedges(g, x, job.behind.map(|b| b.of(x)));
     for &y in &s.touched {
         s.common[y as usize] = BLOCKED;
     }
@@ -697,6 +776,33 @@ mod tests {
         for (f, e) in found.iter().zip(expected) {
             assert!((f.score - e.score).abs() < 1e-9, "{f:?} vs {e:?}");
             assert_eq!((f.a, f.b), (e.a, e.b));
+        }
+    }
+
+    #[test]
+    fn overlap_and_degree_bounds_every_partner_degree_and_no_more() {
+        let mut rng = crate::rng::SplitMix64::new(7);
+        let mut unit = || rng.next_u64() as f64 / u64::MAX as f64;
+        for _ in 0..2_000 {
+            let w2 = 10.0 * unit();
+            let w3 = 4.0 * unit() - 2.0;
+            let dx = 1 + (unit() * 300.0) as usize;
+            let c = 1 + (unit() * dx as f64) as usize % dx;
+            let most = c + (unit() * 400.0) as usize;
+            let f = |d: f64| w2 * c as f64 / (dx as f64 + d - c as f64) + w3 * d.ln_1p();
+            let bound = overlap_and_degree(w2, w3, c, dx, most);
+            // Above every whole partner degree...
+            let whole = (c..=most).map(|d| f(d as f64)).fold(f64::MIN, f64::max);
+            assert!(bound >= whole - 1e-12, "{w2} {w3} {c} {dx} {most}");
+            // ...and not above the finest look at the degrees in between.
+            let steps = 20 * (most - c) + 1;
+            let fine = (0..=steps)
+                .map(|i| f(c as f64 + (most - c) as f64 * i as f64 / steps as f64))
+                .fold(f64::MIN, f64::max);
+            assert!(
+                bound <= fine + 1e-6 * fine.abs().max(1.0),
+                "{w2} {w3} {c} {dx} {most}"
+            );
         }
     }
 
