@@ -19,6 +19,7 @@ use std::sync::atomic::Ordering::Relaxed;
 use crate::graph::Node;
 use crate::query::suggest::fit::Candidates;
 use crate::query::suggest::model::{Features, Model};
+use crate::query::suggest::needs::Masks;
 use crate::query::suggest::signals::Context;
 
 /// What may be suggested.
@@ -270,20 +271,31 @@ impl Scratch {
 
 /// Per person y, what bounds any pair's score from y's side: the degree term's share of
 /// y (weighted), and the most y could share with anyone in interests, the most y's
-/// offers are worth to anyone, the most an offer is worth to y. Sixteen bytes a person in
-/// one array, so the check that drops most candidates reads one small record instead of
-/// several scattered ones. Rounded up, so each stays a bound.
-fn partner_bounds(ctx: &Context, model: &Model) -> Vec<[f32; 4]> {
+/// offers are worth to anyone, the most an offer is worth to y (rounded up, so each
+/// stays a bound), and who y can help or be helped by at all (`Masks`). One 32-byte
+/// record a person, so the check that drops most candidates reads one small record
+/// instead of several scattered ones.
+#[derive(Clone, Copy)]
+#[repr(C, align(32))]
+struct Partner {
+    bounds: [f32; 4],
+    masks: Masks,
+}
+
+fn partner_bounds(ctx: &Context, model: &Model) -> Vec<Partner> {
     let up = |v: f64| (v as f32).next_up();
     (0..ctx.g.len() as Node)
         .map(|y| {
             let (offer, seek) = ctx.needs.person_parts(y);
-            [
-                up(model.weights[3] * (ctx.g.degree(y) as f64).ln_1p()),
-                up(ctx.person_interest_bound(y)),
-                up(offer),
-                up(seek),
-            ]
+            Partner {
+                bounds: [
+                    up(model.weights[3] * (ctx.g.degree(y) as f64).ln_1p()),
+                    up(ctx.person_interest_bound(y)),
+                    up(offer),
+                    up(seek),
+                ],
+                masks: ctx.needs.masks(y),
+            }
         })
         .collect()
 }
@@ -407,7 +419,7 @@ struct Job<'a> {
     min_score: f64,
     bar: &'a AtomicU64,
     /// See `partner_bounds` (empty outside the wedge stage).
-    partner: &'a [[f32; 4]],
+    partner: &'a [Partner],
     /// When ranking all pairs (each seen once, from its first person).
     behind: Option<&'a Behind>,
 }
@@ -474,6 +486,7 @@ fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Score
         w[0] * (c as f64 / 2.0).ln_1p() + w[1] * s.ln[c] + w[2] * (c as f64 / dx as f64) + own
     }));
     let (offer, seek) = job.ctx.needs.person_parts(x);
+    let masks = job.ctx.needs.masks(x);
     let interests = job.ctx.person_interest_bound(x);
     let touched = std::mem::take(&mut s.touched);
     for &y in &touched {
@@ -481,8 +494,18 @@ fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Score
         if common < least {
             continue;
         }
-        let [degree, y_interests, y_offer, y_seek] = job.partner[y as usize].map(f64::from);
-        let (one, other) = (offer.min(y_seek), y_offer.min(seek));
+        let partner = &job.partner[y as usize];
+        let [degree, y_interests, y_offer, y_seek] = partner.bounds.map(f64::from);
+        let one = if masks.may_help(partner.masks) {
+            offer.min(y_seek)
+        } else {
+            0.0
+        };
+        let other = if partner.masks.may_help(masks) {
+            y_offer.min(seek)
+        } else {
+            0.0
+        };
         let bound = s.by_count[common as usize]
             + degree
             + w[4] * interests.min(y_interests)
@@ -631,12 +654,19 @@ fn consider(job: &Job, x: Node, y: Node, common: u32, ln: &[f64], heap: &mut Bin
     if no_signal || !reaches(model.combine(&inputs, false), threshold) {
         return;
     }
-    inputs[4] = ctx.interest_similarity(x, y);
-    if !reaches(model.combine(&inputs, false), threshold) {
-        return;
-    }
-    if inputs[5] > 0.0 {
-        inputs[5] = ctx.needs.value(x, y);
+    // The exact interest and needs terms, the one whose bound is worth more first: it
+    // has more to lose, and most pairs lose it (where needs dominate, two people who
+    // could each help someone rarely help each other).
+    let w = &model.weights;
+    let needs_first = w[5] * inputs[5] > w[4] * inputs[4];
+    for step in [needs_first, !needs_first] {
+        if step {
+            if inputs[5] > 0.0 {
+                inputs[5] = ctx.needs.value(x, y);
+            }
+        } else {
+            inputs[4] = ctx.interest_similarity(x, y);
+        }
         if !reaches(model.combine(&inputs, false), threshold) {
             return;
         }
