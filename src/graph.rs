@@ -170,7 +170,7 @@ pub(crate) mod tests {
             people: (0..n)
                 .map(|i| Person {
                     id: id(i),
-                    name: format!("P{i}"),
+                    name: format!("P{i}").into(),
                     ..Person::default()
                 })
                 .collect(),

@@ -23,12 +23,14 @@ pub fn person(net: &Network, query: &str) -> Result<PersonId> {
     let exact: Vec<_> = net
         .people
         .iter()
-        .filter(|p| p.name.to_lowercase() == q)
+        .filter(|p| p.name.as_str().to_lowercase() == q)
         .collect();
     let candidates = if exact.is_empty() {
         net.people
             .iter()
-            .filter(|p| p.id.as_str().starts_with(&q) || p.name.to_lowercase().starts_with(&q))
+            .filter(|p| {
+                p.id.as_str().starts_with(&q) || p.name.as_str().to_lowercase().starts_with(&q)
+            })
             .collect()
     } else {
         exact
@@ -80,7 +82,7 @@ fn not_found(net: &Network, query: &str, q: &str) -> String {
         .people
         .iter()
         .map(|p| {
-            let name = p.name.to_lowercase();
+            let name = p.name.as_str().to_lowercase();
             // Compare with the whole name and with each word, so "lovelac" finds Ada Lovelace.
             let best_word = name
                 .split_whitespace()
@@ -120,7 +122,7 @@ mod tests {
         for (id, name) in names {
             n.people.push(Person {
                 id: PersonId::from(*id),
-                name: name.to_string(),
+                name: (*name).into(),
                 ..Person::default()
             });
         }

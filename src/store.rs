@@ -592,7 +592,7 @@ mod tests {
             for i in 0..people {
                 net.people.push(crate::model::Person {
                     id: format!("p{i}").into(),
-                    name: format!("P {i}"),
+                    name: format!("P {i}").into(),
                     interests: vec!["chess".into()],
                     ..Default::default()
                 });

@@ -13,6 +13,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Days, NaiveDate};
+use compact_str::CompactString;
 
 use crate::model::{
     Extra, FORMAT_VERSION, Interaction, Introduction, Network, Person, PersonId, Relationship,
@@ -1339,6 +1340,11 @@ fn distinct<T: PartialEq>(count: usize, mut draw: impl FnMut() -> T) -> Vec<T> {
     out
 }
 
+/// A person's list of short texts, kept inline (see `Person`).
+fn compact(list: Vec<String>) -> Vec<CompactString> {
+    list.into_iter().map(Into::into).collect()
+}
+
 /// 0 to 3, mostly 0 or 1.
 fn few(rng: &mut Rng) -> usize {
     match rng.below(10) {
@@ -1469,19 +1475,21 @@ fn make_people(
 
             Person {
                 id,
-                name,
-                emails,
-                phones,
-                company,
-                role,
-                location,
-                interests,
-                offers,
-                seeks,
-                tags,
+                name: name.into(),
+                emails: compact(emails),
+                phones: compact(phones),
+                company: company.map(Into::into),
+                role: role.map(Into::into),
+                location: location.map(Into::into),
+                interests: compact(interests),
+                offers: compact(offers),
+                seeks: compact(seeks),
+                tags: compact(tags),
                 notes: rng.chance(0.03).then(|| rng.pick(PERSON_NOTES).to_string()),
                 met,
-                every: rng.chance(0.08).then(|| rng.pick(EVERY).to_string()),
+                every: rng
+                    .chance(0.08)
+                    .then(|| CompactString::from(*rng.pick(EVERY))),
                 no_intros: rng.chance(0.01),
                 added: Some(added),
                 extra: Extra::new(),
@@ -1623,7 +1631,7 @@ mod tests {
             .people
             .iter()
             .flat_map(|p| &p.interests)
-            .map(String::as_str)
+            .map(CompactString::as_str)
             .collect();
         assert!(vocabulary.len() <= spec.vocabulary);
         let companies: HashSet<&str> = net

@@ -1,5 +1,7 @@
 //! Small text rules shared by every command: how list terms are normalised and matched.
 
+use compact_str::CompactString;
+
 /// Interests, offers, seeks and tags are stored trimmed, lower-cased, with single spaces.
 pub fn normalize_term(raw: &str) -> String {
     raw.split_whitespace()
@@ -10,18 +12,18 @@ pub fn normalize_term(raw: &str) -> String {
 
 /// Adds terms to a list, normalised, skipping empties and ones already present.
 /// Returns whether anything was added.
-pub fn add_terms(list: &mut Vec<String>, terms: &[String]) -> bool {
+pub fn add_terms(list: &mut Vec<CompactString>, terms: &[impl AsRef<str>]) -> bool {
     let before = list.len();
-    for term in terms.iter().map(|t| normalize_term(t)) {
-        if !term.is_empty() && !list.contains(&term) {
-            list.push(term);
+    for term in terms.iter().map(|t| normalize_term(t.as_ref())) {
+        if !term.is_empty() && !list.iter().any(|t| *t == term) {
+            list.push(term.into());
         }
     }
     list.len() != before
 }
 
 /// Removes terms (matched case-insensitively). Returns the ones that were not there.
-pub fn remove_terms(list: &mut Vec<String>, terms: &[String]) -> Vec<String> {
+pub fn remove_terms(list: &mut Vec<CompactString>, terms: &[String]) -> Vec<String> {
     let mut missing = Vec::new();
     for term in terms.iter().map(|t| normalize_term(t)) {
         let before = list.len();
@@ -34,18 +36,22 @@ pub fn remove_terms(list: &mut Vec<String>, terms: &[String]) -> Vec<String> {
 }
 
 /// Adds free-form values (emails, phones) trimmed and without duplicates, keeping their case.
-pub fn add_values(list: &mut Vec<String>, values: &[String]) -> bool {
+/// The list is a person's (`CompactString`) or a `String` one (`urls` among the extra fields).
+pub fn add_values<S>(list: &mut Vec<S>, values: &[impl AsRef<str>]) -> bool
+where
+    S: AsRef<str> + for<'a> From<&'a str>,
+{
     let before = list.len();
-    for value in values.iter().map(|v| v.trim()) {
-        if !value.is_empty() && !list.iter().any(|v| v.eq_ignore_ascii_case(value)) {
-            list.push(value.to_string());
+    for value in values.iter().map(|v| v.as_ref().trim()) {
+        if !value.is_empty() && !list.iter().any(|v| v.as_ref().eq_ignore_ascii_case(value)) {
+            list.push(S::from(value));
         }
     }
     list.len() != before
 }
 
 /// Removes free-form values (matched case-insensitively). Returns the ones not found.
-pub fn remove_values(list: &mut Vec<String>, values: &[String]) -> Vec<String> {
+pub fn remove_values(list: &mut Vec<CompactString>, values: &[String]) -> Vec<String> {
     let mut missing = Vec::new();
     for value in values.iter().map(|v| v.trim()) {
         let before = list.len();
@@ -100,18 +106,15 @@ mod tests {
 
     #[test]
     fn add_terms_skips_duplicates_and_blanks() {
-        let mut list = vec!["rust".to_string()];
-        assert!(add_terms(
-            &mut list,
-            &["Rust".into(), " ".into(), "Go".into()]
-        ));
+        let mut list = vec![CompactString::from("rust")];
+        assert!(add_terms(&mut list, &["Rust", " ", "Go"]));
         assert_eq!(list, ["rust", "go"]);
-        assert!(!add_terms(&mut list, &["GO".into()]));
+        assert!(!add_terms(&mut list, &["GO"]));
     }
 
     #[test]
     fn remove_terms_reports_missing() {
-        let mut list = vec!["rust".to_string(), "go".to_string()];
+        let mut list = vec![CompactString::from("rust"), CompactString::from("go")];
         assert_eq!(
             remove_terms(&mut list, &["RUST".into(), "zig".into()]),
             ["zig"]

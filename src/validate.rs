@@ -2,6 +2,8 @@
 //! duplicates, self-relationships, out-of-range values. Every problem names the entry
 //! and says how to fix it, because the usual cause is a hand edit.
 
+use compact_str::CompactString;
+
 use crate::fasthash::{FxHashMap, IdIndex, Interned, UNKNOWN, resolve_ends};
 use crate::model::{Network, Person, PersonId};
 use crate::text::normalize_term;
@@ -263,8 +265,8 @@ pub fn normalize_people(net: &mut Network, which: &[usize]) {
             }
             let raw = std::mem::take(list);
             for term in raw.iter().map(|t| normalize_term(t)) {
-                if !term.is_empty() && !list.contains(&term) {
-                    list.push(term);
+                if !term.is_empty() && !list.iter().any(|t| *t == term) {
+                    list.push(term.into());
                 }
             }
         }
@@ -272,7 +274,7 @@ pub fn normalize_people(net: &mut Network, which: &[usize]) {
 }
 
 /// Whether `normalize` would leave the list as it is.
-fn is_normalized(list: &[String]) -> bool {
+fn is_normalized(list: &[CompactString]) -> bool {
     list.iter()
         .enumerate()
         .all(|(i, t)| is_normal_term(t) && !list[..i].iter().any(|u| same_term(u, t)))
@@ -315,7 +317,7 @@ mod tests {
     fn person(id: &str) -> Person {
         Person {
             id: PersonId(id.into()),
-            name: id.to_uppercase(),
+            name: id.to_uppercase().into(),
             ..Person::default()
         }
     }
@@ -421,16 +423,21 @@ mod tests {
             people: vec![person("a"), person("b")],
             ..Network::default()
         };
-        let normal = vec!["chess".to_string(), "horse riding".to_string()];
+        let normal = vec![
+            CompactString::from("chess"),
+            CompactString::from("horse riding"),
+        ];
         net.people[0].interests = normal.clone();
         net.people[1].interests = ["Chess", " chess ", "", "horse   Riding", "chess"]
-            .map(String::from)
+            .map(CompactString::from)
             .to_vec();
-        net.people[1].tags = ["x", "x"].map(String::from).to_vec();
+        net.people[1].tags = ["x", "x"].map(CompactString::from).to_vec();
         // Same length, same first and last letter: still two terms.
-        let alike = vec!["chess".to_string(), "chass".to_string()];
+        let alike = vec![CompactString::from("chess"), CompactString::from("chass")];
         net.people[0].offers = alike.clone();
-        net.people[1].offers = ["horse riding", "horse riding"].map(String::from).to_vec();
+        net.people[1].offers = ["horse riding", "horse riding"]
+            .map(CompactString::from)
+            .to_vec();
         normalize(&mut net);
         assert_eq!(net.people[0].offers, alike);
         assert_eq!(net.people[1].offers, ["horse riding"]);

@@ -16,7 +16,7 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
             && let Some(existing) = net
                 .people
                 .iter()
-                .find(|p| p.name.to_lowercase() == name.to_lowercase())
+                .find(|p| p.name.as_str().to_lowercase() == name.to_lowercase())
         {
             bail!(
                 "{} is already in your network as {}\nhint: `netweb edit {}` changes them; \
@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
             id: PersonId::from(text::unique_slug(&name, |id| {
                 net.people.iter().any(|p| p.id.as_str() == id)
             })),
-            name: name.clone(),
+            name: name.as_str().into(),
             added: Some(ctx.today),
             ..Person::default()
         };

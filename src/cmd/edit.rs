@@ -1,6 +1,7 @@
 use std::io::Write;
 
 use anyhow::{Result, bail};
+use compact_str::CompactString;
 use serde::Serialize;
 
 use crate::cli::{ClearField, EditArgs};
@@ -30,7 +31,7 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
             let Some(name) = non_blank(name) else {
                 bail!("the new name is empty: a person needs a name");
             };
-            if fields::set(&mut person.name, name) {
+            if fields::set(&mut person.name, name.into()) {
                 changed.push("name");
             }
         }
@@ -40,7 +41,7 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
         }
 
         let mut warnings = Vec::new();
-        let removals: [(&mut Vec<String>, &Vec<String>, &'static str, bool); 6] = [
+        let removals: [(&mut Vec<CompactString>, &Vec<String>, &'static str, bool); 6] = [
             (&mut person.emails, &args.rm_emails, "emails", false),
             (&mut person.phones, &args.rm_phones, "phones", false),
             (&mut person.interests, &args.rm_interests, "interests", true),

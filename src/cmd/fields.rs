@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
+use compact_str::CompactString;
 
 use crate::cadence::Cadence;
 use crate::cli::PersonFields;
@@ -21,7 +22,7 @@ pub fn apply(p: &mut Person, f: &PersonFields, today: NaiveDate) -> Result<Vec<&
     let every = match f.every.as_deref().map(str::trim) {
         None => None,
         Some(e) if e.eq_ignore_ascii_case("none") => Some(None),
-        Some(e) => Some(Some(Cadence::parse(e)?.to_string())),
+        Some(e) => Some(Some(CompactString::from(Cadence::parse(e)?.to_string()))),
     };
 
     let mut changed = Vec::new();

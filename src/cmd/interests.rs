@@ -38,10 +38,11 @@ fn rename(ctx: &Ctx, old: &str, new: &str) -> Result<()> {
         bail!("{old:?} and {new:?} are the same term once lower-cased: nothing to rename");
     }
     let (done, _) = store::update(&ctx.file, |net| {
-        let held = net
-            .people
-            .iter()
-            .any(|p| interests::fields(p).iter().any(|(_, l)| l.contains(&old)));
+        let held = net.people.iter().any(|p| {
+            interests::fields(p)
+                .iter()
+                .any(|(_, l)| l.iter().any(|t| *t == old))
+        });
         if !held {
             let v = interests::vocabulary(net);
             let all = v.interests.iter().chain(&v.offers).chain(&v.seeks);

@@ -91,11 +91,11 @@ pub fn run(ctx: &Ctx, args: MergeArgs) -> Result<()> {
 /// The kept person's own value of a field named in an `also` line.
 fn kept_value(p: &crate::model::Person, field: &str) -> String {
     let text = match field {
-        "name" => Some(p.name.clone()),
-        "company" => p.company.clone(),
-        "role" => p.role.clone(),
-        "location" => p.location.clone(),
-        "every" => p.every.clone(),
+        "name" => Some(p.name.to_string()),
+        "company" => p.company.as_deref().map(String::from),
+        "role" => p.role.as_deref().map(String::from),
+        "location" => p.location.as_deref().map(String::from),
+        "every" => p.every.as_deref().map(String::from),
         key => p.extra.get(key).map(|v| match v {
             serde_json::Value::String(s) => s.clone(),
             other => other.to_string(),

@@ -84,7 +84,7 @@ fn row(p: &Person) -> Vec<String> {
         d.map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default()
     };
-    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    let opt = |s: Option<&str>| s.unwrap_or_default().to_string();
     // `urls` or `birthday` of an unexpected shape go with the other fields, not lost.
     let mut extra = other_extra(p);
     // The importer splits a list cell at `;` and `,`, so a URL holding one goes whole.
@@ -107,19 +107,19 @@ fn row(p: &Person) -> Vec<String> {
     let urls = if odd_urls { Vec::new() } else { urls(p) };
     vec![
         p.id.to_string(),
-        p.name.clone(),
+        p.name.to_string(),
         p.emails.join(LIST_SEPARATOR),
         p.phones.join(LIST_SEPARATOR),
-        opt(&p.company),
-        opt(&p.role),
-        opt(&p.location),
+        opt(p.company.as_deref()),
+        opt(p.role.as_deref()),
+        opt(p.location.as_deref()),
         p.interests.join(LIST_SEPARATOR),
         p.offers.join(LIST_SEPARATOR),
         p.seeks.join(LIST_SEPARATOR),
         p.tags.join(LIST_SEPARATOR),
-        opt(&p.notes),
+        opt(p.notes.as_deref()),
         date(p.met),
-        opt(&p.every),
+        opt(p.every.as_deref()),
         if p.no_intros {
             "true".into()
         } else {

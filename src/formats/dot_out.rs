@@ -85,12 +85,12 @@ fn attr_list(attrs: &[(&str, String)]) -> String {
 pub fn write(net: &Network) -> Vec<u8> {
     let mut out = String::from("graph netweb {\n");
     for node in nodes(net) {
-        let mut attrs = vec![("label", node.person.name.clone())];
-        let opt = |s: &Option<String>| s.clone().filter(|s| !s.is_empty());
+        let mut attrs = vec![("label", node.person.name.to_string())];
+        let opt = |s: Option<&str>| s.filter(|s| !s.is_empty()).map(str::to_string);
         for (k, v) in [
-            ("company", opt(&node.person.company)),
-            ("role", opt(&node.person.role)),
-            ("location", opt(&node.person.location)),
+            ("company", opt(node.person.company.as_deref())),
+            ("role", opt(node.person.role.as_deref())),
+            ("location", opt(node.person.location.as_deref())),
         ] {
             if let Some(v) = v {
                 attrs.push((k, v));

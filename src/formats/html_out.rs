@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 
 use anyhow::{Context, Result};
+use compact_str::CompactString;
 use serde::Serialize;
 
 use crate::graph::{DEFAULT_STRENGTH, Graph, Node};
@@ -236,7 +237,7 @@ fn footprint(g: &Graph, v: Node, name: bool) -> layout::Footprint {
 }
 
 /// A text field worth showing.
-fn text(field: &Option<String>) -> Option<&str> {
+fn text(field: &Option<CompactString>) -> Option<&str> {
     field.as_deref().filter(|s| !s.trim().is_empty())
 }
 
@@ -253,7 +254,7 @@ struct Terms<'a> {
 }
 
 impl<'a> Terms<'a> {
-    fn all(&mut self, terms: &'a [String]) -> Vec<u32> {
+    fn all(&mut self, terms: &'a [CompactString]) -> Vec<u32> {
         terms
             .iter()
             .map(|t| {
@@ -444,7 +445,7 @@ mod tests {
 
     fn hostile() -> Network {
         let mut n = net(4, &[(0, 1), (1, 2)]);
-        n.people[0].name = HOSTILE.to_string();
+        n.people[0].name = HOSTILE.into();
         n.people[1].company = Some("<!-- & -->".into());
         n.people[2].interests = vec!["</script>".into(), "a\u{2028}b".into()];
         n.people[3].notes = Some("</script><img src=x onerror=alert(1)>".into());

@@ -85,14 +85,19 @@ impl Contact {
     pub fn into_person(self) -> Person {
         let mut p = Person {
             id: PersonId::from(self.id.as_deref().and_then(non_blank).unwrap_or_default()),
-            every: self.every.as_deref().and_then(non_blank),
+            every: self.every.as_deref().and_then(non_blank).map(Into::into),
             no_intros: self.no_intros,
             added: self.added,
             extra: self.extra,
-            name: self.name.split_whitespace().collect::<Vec<_>>().join(" "),
-            company: self.company.as_deref().and_then(non_blank),
-            role: self.role.as_deref().and_then(non_blank),
-            location: self.location.as_deref().and_then(non_blank),
+            name: self
+                .name
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .into(),
+            company: self.company.as_deref().and_then(non_blank).map(Into::into),
+            role: self.role.as_deref().and_then(non_blank).map(Into::into),
+            location: self.location.as_deref().and_then(non_blank).map(Into::into),
             notes: self.notes.as_deref().and_then(non_blank),
             met: self.met,
             ..Person::default()

@@ -12,6 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -89,7 +90,7 @@ pub fn plan(
         add_terms(&mut person.tags, tags);
         let entry = |action, id: Option<PersonId>, reason: Option<String>, changed| Entry {
             line: incoming.line,
-            name: Some(person.name.clone()),
+            name: Some(person.name.to_string()),
             id,
             action,
             reason,
@@ -136,7 +137,7 @@ pub fn plan(
                 }
                 entries.push(Entry {
                     line: incoming.line,
-                    name: Some(person.name),
+                    name: Some(person.name.into()),
                     id: Some(id),
                     action: Action::New,
                     reason: None,
@@ -325,7 +326,7 @@ fn name_key(name: &str) -> String {
     normalize_term(name)
 }
 
-fn same_company(a: &Option<String>, b: &Option<String>) -> bool {
+fn same_company(a: &Option<CompactString>, b: &Option<CompactString>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => normalize_term(a) == normalize_term(b),
         _ => true,
@@ -347,7 +348,7 @@ impl Index {
 
     fn add(&mut self, i: usize, p: &Person) {
         for e in &p.emails {
-            self.emails.entry(e.to_lowercase()).or_insert(i);
+            self.emails.entry(e.as_str().to_lowercase()).or_insert(i);
         }
         let names = self.names.entry(name_key(&p.name)).or_default();
         if !names.contains(&i) {
@@ -371,7 +372,7 @@ impl Index {
             return Ok(Some(i));
         }
         for e in &p.emails {
-            if let Some(&i) = self.emails.get(&e.to_lowercase())
+            if let Some(&i) = self.emails.get(&e.as_str().to_lowercase())
                 && allowed(i)
             {
                 return Ok(Some(i));

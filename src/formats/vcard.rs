@@ -255,14 +255,14 @@ mod tests {
         let p = &parsed.people[0].person;
         Contact {
             line: parsed.people[0].line.unwrap(),
-            name: p.name.clone(),
-            emails: p.emails.clone(),
-            phones: p.phones.clone(),
-            company: p.company.clone(),
-            role: p.role.clone(),
-            location: p.location.clone(),
+            name: p.name.to_string(),
+            emails: p.emails.iter().map(ToString::to_string).collect(),
+            phones: p.phones.iter().map(ToString::to_string).collect(),
+            company: p.company.as_deref().map(str::to_string),
+            role: p.role.as_deref().map(str::to_string),
+            location: p.location.as_deref().map(str::to_string),
             notes: p.notes.clone(),
-            tags: p.tags.clone(),
+            tags: p.tags.iter().map(ToString::to_string).collect(),
             birthday: p
                 .extra
                 .get("birthday")

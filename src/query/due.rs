@@ -241,7 +241,7 @@ pub fn due<'a>(
     tag: Option<&str>,
 ) -> Report<'a> {
     let tag = tag.map(normalize_term);
-    let has_tag = |p: &Person| tag.as_ref().is_none_or(|t| p.tags.contains(t));
+    let has_tag = |p: &Person| tag.as_ref().is_none_or(|t| p.tags.iter().any(|x| x == t));
     let last = last_contacts(net);
     let tags = TagCadences::new(net);
 
@@ -361,6 +361,7 @@ fn later_by_ratio(a: &Due, b: &Due) -> Ordering {
 mod tests {
     use super::*;
     use crate::model::{Extra, Interaction, Introduction};
+    use compact_str::CompactString;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -369,9 +370,9 @@ mod tests {
     fn person(id: &str, every: Option<&str>, tags: &[&str], added: &str) -> Person {
         Person {
             id: PersonId(id.into()),
-            name: id.to_uppercase(),
-            every: every.map(String::from),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
+            name: id.to_uppercase().into(),
+            every: every.map(CompactString::from),
+            tags: tags.iter().map(|&t| t.into()).collect(),
             added: Some(d(added)),
             ..Person::default()
         }

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use compact_str::CompactString;
 use serde::Serialize;
 
 use crate::model::{Network, Person};
@@ -33,7 +34,7 @@ pub struct Vocabulary {
 }
 
 /// The three lists of a person, with their field names.
-pub fn fields(p: &Person) -> [(&'static str, &Vec<String>); 3] {
+pub fn fields(p: &Person) -> [(&'static str, &Vec<CompactString>); 3] {
     [
         ("interests", &p.interests),
         ("offers", &p.offers),
@@ -42,10 +43,10 @@ pub fn fields(p: &Person) -> [(&'static str, &Vec<String>); 3] {
 }
 
 /// How many people hold each term of one list, most held first, then alphabetically.
-pub fn counts<'a>(lists: impl Iterator<Item = &'a Vec<String>>) -> Vec<TermCount> {
+pub fn counts<'a>(lists: impl Iterator<Item = &'a Vec<CompactString>>) -> Vec<TermCount> {
     let mut by_term: BTreeMap<&str, usize> = BTreeMap::new();
     for list in lists {
-        let distinct: BTreeSet<&str> = list.iter().map(String::as_str).collect();
+        let distinct: BTreeSet<&str> = list.iter().map(CompactString::as_str).collect();
         for t in distinct {
             *by_term.entry(t).or_default() += 1;
         }
@@ -174,9 +175,13 @@ pub fn rename(net: &mut Network, old: &str, new: &str) -> Renamed {
             if !list.iter().any(|t| t == old) {
                 continue;
             }
-            let mut renamed: Vec<String> = Vec::with_capacity(list.len());
+            let mut renamed: Vec<CompactString> = Vec::with_capacity(list.len());
             for t in list.drain(..) {
-                let t = if t == old { new.to_string() } else { t };
+                let t = if t == old {
+                    CompactString::from(new)
+                } else {
+                    t
+                };
                 if !renamed.contains(&t) {
                     renamed.push(t);
                 }
@@ -199,8 +204,8 @@ mod tests {
         Person {
             id: PersonId(id.into()),
             name: id.into(),
-            interests: interests.iter().map(|s| s.to_string()).collect(),
-            offers: offers.iter().map(|s| s.to_string()).collect(),
+            interests: interests.iter().map(|&s| s.into()).collect(),
+            offers: offers.iter().map(|&s| s.into()).collect(),
             tags: vec!["ml".into()],
             ..Person::default()
         }

@@ -4,6 +4,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use serde::Serialize;
 
 use crate::model::{Network, Person, PersonId};
@@ -69,8 +70,9 @@ pub fn list<'a>(net: &'a Network, filter: &Filter, sort: Sort, reverse: bool) ->
 
 fn by_name(x: &Person, y: &Person) -> Ordering {
     x.name
+        .as_str()
         .to_lowercase()
-        .cmp(&y.name.to_lowercase())
+        .cmp(&y.name.as_str().to_lowercase())
         .then_with(|| x.id.cmp(&y.id))
 }
 
@@ -92,13 +94,16 @@ fn order(x: &Row, y: &Row, sort: Sort) -> Ordering {
     }
 }
 
-fn lower(s: &Option<String>) -> Option<String> {
-    s.as_ref().map(|s| s.to_lowercase())
+fn lower(s: &Option<CompactString>) -> Option<String> {
+    s.as_deref().map(str::to_lowercase)
 }
 
 fn matches(p: &Person, f: &Filter) -> bool {
-    let has_term = |list: &[String], term: &Option<String>| match term {
-        Some(t) => list.contains(&normalize_term(t)),
+    let has_term = |list: &[CompactString], term: &Option<String>| match term {
+        Some(t) => {
+            let t = normalize_term(t);
+            list.iter().any(|x| *x == t)
+        }
         None => true,
     };
     let contains = |hay: &str, needle: &str| hay.to_lowercase().contains(&needle.to_lowercase());
@@ -133,7 +138,7 @@ fn searchable(p: &Person) -> impl Iterator<Item = &str> {
     singles
         .into_iter()
         .flatten()
-        .chain(lists.into_iter().flatten().map(String::as_str))
+        .chain(lists.into_iter().flatten().map(CompactString::as_str))
 }
 
 #[cfg(test)]
@@ -143,9 +148,9 @@ mod tests {
     fn person(id: &str, company: Option<&str>, interests: &[&str]) -> Person {
         Person {
             id: PersonId(id.into()),
-            name: id.to_uppercase(),
-            company: company.map(String::from),
-            interests: interests.iter().map(|s| s.to_string()).collect(),
+            name: id.to_uppercase().into(),
+            company: company.map(CompactString::from),
+            interests: interests.iter().map(|&s| s.into()).collect(),
             ..Person::default()
         }
     }

@@ -267,7 +267,7 @@ mod tests {
         Person {
             id: id(i),
             name: "Bo Lind".into(),
-            company: company.map(String::from),
+            company: company.map(Into::into),
             ..Person::default()
         }
     }

@@ -2,6 +2,8 @@
 //! sorted list of term ids, each term its holders (an inverted index) and a rarity
 //! weight, so shared interests are a merge of two short sorted lists.
 
+use compact_str::CompactString;
+
 use crate::fasthash::{FxHashMap, map_with_capacity};
 use crate::graph::Node;
 use crate::model::Network;
@@ -24,8 +26,8 @@ impl Vocab {
         Vocab::build(net.people.iter().map(|p| p.interests.as_slice()))
     }
 
-    pub fn build<'a>(lists: impl Iterator<Item = &'a [String]>) -> Vocab {
-        let lists: Vec<&[String]> = lists.collect();
+    pub fn build<'a>(lists: impl Iterator<Item = &'a [CompactString]>) -> Vocab {
+        let lists: Vec<&[CompactString]> = lists.collect();
         // Two halves on two threads, merged into exactly what one pass gives (at 100k
         // people, interning two million interests was a third of a second).
         let part = if lists.len() >= PARALLEL_FROM {
@@ -104,7 +106,7 @@ struct Part<'a> {
 
 impl<'a> Part<'a> {
     /// The terms of `lists`, whose first person is node `first`.
-    fn intern(lists: &[&'a [String]], first: usize) -> Part<'a> {
+    fn intern(lists: &[&'a [CompactString]], first: usize) -> Part<'a> {
         // FxHash, not SipHash: two million lookups at 100k people, and the text is the
         // owner's own file, so hash flooding is not a threat.
         let mut part = Part {
@@ -172,9 +174,9 @@ pub fn idf(people: f64, holders: usize) -> f64 {
 mod tests {
     use super::*;
 
-    fn lists(v: &[&[&str]]) -> Vec<Vec<String>> {
+    fn lists(v: &[&[&str]]) -> Vec<Vec<CompactString>> {
         v.iter()
-            .map(|l| l.iter().map(|s| s.to_string()).collect())
+            .map(|l| l.iter().map(|&s| s.into()).collect())
             .collect()
     }
 
@@ -199,7 +201,8 @@ mod tests {
     #[test]
     fn two_halves_merge_into_what_one_pass_gives() {
         let net = crate::synthetic::generate(&crate::synthetic::Spec::scaled(400));
-        let lists: Vec<&[String]> = net.people.iter().map(|p| p.interests.as_slice()).collect();
+        let lists: Vec<&[CompactString]> =
+            net.people.iter().map(|p| p.interests.as_slice()).collect();
         let whole = Part::intern(&lists, 0);
         for cut in [1, 150, 399] {
             let (a, b) = lists.split_at(cut);

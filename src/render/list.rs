@@ -27,9 +27,12 @@ pub fn write(
     for row in rows {
         let p = row.person;
         let mut cells = vec![
-            (p.name.clone(), NAME),
+            (p.name.to_string(), NAME),
             (p.id.to_string(), ID),
-            (p.company.clone().unwrap_or_default(), Style::new()),
+            (
+                p.company.as_deref().unwrap_or_default().to_string(),
+                Style::new(),
+            ),
             (row.degree.to_string(), Style::new()),
         ];
         if last_contact {

@@ -17,7 +17,7 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
     writeln!(out, "{NAME}{}{NAME:#}  {ID}{}{ID:#}", p.name, p.id)?;
     let work = match (&p.role, &p.company) {
         (Some(r), Some(c)) => Some(format!("{r} at {c}")),
-        (Some(x), None) | (None, Some(x)) => Some(x.clone()),
+        (Some(x), None) | (None, Some(x)) => Some(x.to_string()),
         (None, None) => None,
     };
     let mut field = |label: &str, value: Option<String>| -> io::Result<()> {
@@ -27,7 +27,7 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
         }
     };
     field("work", work)?;
-    field("location", p.location.clone())?;
+    field("location", p.location.as_deref().map(String::from))?;
     field("email", Some(p.emails.join(", ")))?;
     field("phone", Some(p.phones.join(", ")))?;
     field("interests", Some(p.interests.join(", ")))?;

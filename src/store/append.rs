@@ -207,8 +207,8 @@ impl<'a> Top<'a> {
                 .into_iter()
                 .map(|h| Person {
                     id: PersonId::from(h.id.as_ref()),
-                    name: h.name.into_owned(),
-                    every: h.every.map(Cow::into_owned),
+                    name: h.name.as_ref().into(),
+                    every: h.every.as_deref().map(Into::into),
                     ..Person::default()
                 })
                 .collect(),

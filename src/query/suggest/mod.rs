@@ -17,6 +17,7 @@ pub mod spectral;
 
 use std::collections::HashSet;
 
+use compact_str::CompactString;
 use serde::Serialize;
 
 use crate::graph::{Graph, Node};
@@ -105,7 +106,7 @@ pub fn scope(ctx: &Context, opts: &Options) -> rank::Scope {
     let allowed: Vec<bool> = net
         .people
         .iter()
-        .map(|p| !p.no_intros && tag.as_ref().is_none_or(|t| p.tags.contains(t)))
+        .map(|p| !p.no_intros && tag.as_ref().is_none_or(|t| p.tags.iter().any(|x| x == t)))
         .collect();
     let mut introduced = HashSet::new();
     for intro in &net.introductions {
@@ -117,7 +118,7 @@ pub fn scope(ctx: &Context, opts: &Options) -> rank::Scope {
         }
     }
     let pair_filter: Option<Box<dyn Fn(Node, Node) -> bool + Sync>> = interest.map(|term| {
-        let people: Vec<(Vec<String>, Vec<String>, Vec<String>)> = net
+        let people: Vec<(Vec<CompactString>, Vec<CompactString>, Vec<CompactString>)> = net
             .people
             .iter()
             .map(|p| (p.interests.clone(), p.offers.clone(), p.seeks.clone()))
@@ -136,11 +137,11 @@ pub fn scope(ctx: &Context, opts: &Options) -> rank::Scope {
 /// A pair is "about" a term when both hold it as an interest, or one offers or seeks a
 /// phrase that mentions it.
 fn about(
-    a: &(Vec<String>, Vec<String>, Vec<String>),
-    b: &(Vec<String>, Vec<String>, Vec<String>),
+    a: &(Vec<CompactString>, Vec<CompactString>, Vec<CompactString>),
+    b: &(Vec<CompactString>, Vec<CompactString>, Vec<CompactString>),
     term: &str,
 ) -> bool {
-    let mentions = |list: &[String]| list.iter().any(|p| matching::coverage(p, term) > 0.0);
+    let mentions = |list: &[CompactString]| list.iter().any(|p| matching::coverage(p, term) > 0.0);
     (a.0.iter().any(|t| t == term) && b.0.iter().any(|t| t == term))
         || [&a.1, &a.2, &b.1, &b.2].iter().any(|l| mentions(l))
 }

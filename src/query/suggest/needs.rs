@@ -306,8 +306,8 @@ mod tests {
         Person {
             id: PersonId(id.into()),
             name: id.into(),
-            offers: offers.iter().map(|s| s.to_string()).collect(),
-            seeks: seeks.iter().map(|s| s.to_string()).collect(),
+            offers: offers.iter().map(|&s| s.into()).collect(),
+            seeks: seeks.iter().map(|&s| s.into()).collect(),
             ..Person::default()
         }
     }
