@@ -217,6 +217,21 @@ pub struct Introduction {
     pub extra: Extra,
 }
 
+impl Person {
+    /// Brings the term lists (interests, offers, seeks, tags) to their stored form
+    /// (`text::normalize_list`), for a file edited by hand.
+    pub fn normalize_terms(&mut self) {
+        for list in [
+            &mut self.interests,
+            &mut self.offers,
+            &mut self.seeks,
+            &mut self.tags,
+        ] {
+            crate::text::normalize_list(list);
+        }
+    }
+}
+
 impl Network {
     pub fn person(&self, id: &PersonId) -> Option<&Person> {
         self.people.iter().find(|p| &p.id == id)

@@ -267,29 +267,13 @@ fn located(path: &Path, e: &serde_json::Error, line: usize, column: usize) -> an
     )
 }
 
-/// What JSON cannot see (ids that do not resolve, repeats, ranges), then normalisation
-/// (which changes terms only, so the resolved ends stay right).
-fn check(path: &Path, mut net: Network, interned: Option<Interned>) -> Result<(Network, Resolved)> {
-    // Both only read: on two threads for a large network.
-    let ((found, ends), unnormal) = if net.people.len() >= PARALLEL_CHECKS_FROM {
-        std::thread::scope(|s| {
-            let unnormal = s.spawn(|| validate::unnormalized(&net));
-            let found = validate::examine_interned(&net, interned);
-            (found, unnormal.join().expect("the term check panicked"))
-        })
-    } else {
-        (
-            validate::examine_interned(&net, interned),
-            validate::unnormalized(&net),
-        )
-    };
+/// What JSON cannot see: ids that do not resolve, repeats, ranges. (Terms were brought
+/// to their stored form as each person was decoded.)
+fn check(path: &Path, net: Network, interned: Option<Interned>) -> Result<(Network, Resolved)> {
+    let (found, ends) = validate::examine_interned(&net, interned);
     refuse(path, found)?;
-    validate::normalize_people(&mut net, &unnormal);
     Ok((net, Resolved::new(ends)))
 }
-
-/// From this many people the checks and the term check run on two threads.
-const PARALLEL_CHECKS_FROM: usize = 20_000;
 
 /// The problems `validate` finds, all listed, as the error that leaves the file alone.
 fn refuse_problems(path: &Path, net: &Network) -> Result<()> {
@@ -586,28 +570,26 @@ mod tests {
     }
 
     #[test]
-    fn a_large_network_is_checked_and_normalised_on_two_threads_alike() {
-        for people in [10, PARALLEL_CHECKS_FROM] {
-            let mut net = Network::default();
-            for i in 0..people {
-                net.people.push(crate::model::Person {
-                    id: format!("p{i}").into(),
-                    name: format!("P {i}").into(),
-                    interests: vec!["chess".into()],
-                    ..Default::default()
-                });
-            }
-            net.people[3].interests = vec!["Chess".into(), " chess".into(), "Go".into()];
-            let (net, _) = check(Path::new("x.json"), net, None).unwrap();
-            assert_eq!(net.people[3].interests, ["chess", "go"]);
-            assert_eq!(net.people[4].interests, ["chess"]);
-            let mut dup = net.clone();
-            dup.people[5].id = "p4".into();
-            let err = check(Path::new("x.json"), dup, None)
-                .unwrap_err()
-                .to_string();
-            assert!(err.contains("already used by people[4]"), "{err}");
-        }
+    fn terms_are_normalised_as_people_are_decoded_on_one_thread_or_two() {
+        let net = crate::synthetic::generate(&crate::synthetic::Spec::scaled(300));
+        let text = laid_out(&net).replacen(
+            "\"interests\": [",
+            "\"interests\": [\"Chess \", \" chess\", \"GO\", \"\", ",
+            1,
+        );
+        let (split, _) = decode_split(&text).unwrap();
+        let one_pass: Network = serde_json::from_str(&text).unwrap();
+        assert_eq!(split, one_pass);
+        let first = &one_pass.people[0].interests;
+        assert_eq!(first[..2], ["chess", "go"]);
+        assert_eq!(first[2..], net.people[0].interests[..]);
+        // The checks still see every person: a repeated id is refused.
+        let mut dup = one_pass.clone();
+        dup.people[5].id = dup.people[4].id.clone();
+        let err = check(Path::new("x.json"), dup, None)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("already used by people[4]"), "{err}");
     }
 
     #[test]

@@ -2,11 +2,8 @@
 //! duplicates, self-relationships, out-of-range values. Every problem names the entry
 //! and says how to fix it, because the usual cause is a hand edit.
 
-use compact_str::CompactString;
-
 use crate::fasthash::{FxHashMap, IdIndex, Interned, UNKNOWN, resolve_ends};
-use crate::model::{Network, Person, PersonId};
-use crate::text::normalize_term;
+use crate::model::{Network, PersonId};
 
 /// How many problems one error lists before it says "and N more".
 const MAX_LISTED: usize = 10;
@@ -235,83 +232,19 @@ pub fn describe(problems: &[String]) -> String {
     text
 }
 
-/// Brings hand-edited list fields to their stored form: trimmed, lower-cased, no repeats.
-/// A list already in that form (the usual case: netweb wrote it) is left untouched.
+/// Brings hand-edited list fields to their stored form: trimmed, lower-cased, no repeats
+/// (`Person::normalize_terms`; a file's people get it as they are decoded).
 pub fn normalize(net: &mut Network) {
-    let unnormal = unnormalized(net);
-    normalize_people(net, &unnormal);
-}
-
-/// The people[] indices whose terms `normalize` would change: reading only, so it can run
-/// beside the other checks (at 100k people it reads two million terms).
-pub fn unnormalized(net: &Network) -> Vec<usize> {
-    fn normal(p: &Person) -> bool {
-        [&p.interests, &p.offers, &p.seeks, &p.tags]
-            .iter()
-            .all(|l| is_normalized(l))
+    for p in &mut net.people {
+        p.normalize_terms();
     }
-    (0..net.people.len())
-        .filter(|&i| !normal(&net.people[i]))
-        .collect()
-}
-
-/// `normalize` for these people only (from `unnormalized`).
-pub fn normalize_people(net: &mut Network, which: &[usize]) {
-    for &i in which {
-        let p = &mut net.people[i];
-        for list in [&mut p.interests, &mut p.offers, &mut p.seeks, &mut p.tags] {
-            if is_normalized(list) {
-                continue;
-            }
-            let raw = std::mem::take(list);
-            for term in raw.iter().map(|t| normalize_term(t)) {
-                if !term.is_empty() && !list.iter().any(|t| *t == term) {
-                    list.push(term.into());
-                }
-            }
-        }
-    }
-}
-
-/// Whether `normalize` would leave the list as it is.
-fn is_normalized(list: &[CompactString]) -> bool {
-    list.iter()
-        .enumerate()
-        .all(|(i, t)| is_normal_term(t) && !list[..i].iter().any(|u| same_term(u, t)))
-}
-
-/// `a == b`, cheap differences first. This runs for every pair of every person's terms
-/// on every load (two million terms at 100k people), and most pairs differ in length or
-/// in their first or last letter, which settles them without a call to `memcmp`.
-fn same_term(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    a.len() == b.len() && a.first() == b.first() && a.last() == b.last() && a == b
-}
-
-/// Whether `normalize_term(t) == t` and `t` is not empty, without allocating for the
-/// usual ASCII term.
-fn is_normal_term(t: &str) -> bool {
-    if !t.is_ascii() {
-        return !t.is_empty() && normalize_term(t) == t;
-    }
-    let bytes = t.as_bytes();
-    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
-        return false;
-    };
-    first != b' '
-        && last != b' '
-        // Compared byte by byte: a slice comparison here was a `memcmp` call per window.
-        && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
-        // The ASCII whitespace `split_whitespace` splits on: space (checked above),
-        // tab, line feed, vertical tab, form feed, carriage return.
-        && !bytes
-            .iter()
-            .any(|&c| matches!(c, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') || c.is_ascii_uppercase())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use compact_str::CompactString;
+
     use crate::model::{Person, Relationship};
 
     fn person(id: &str) -> Person {
@@ -384,37 +317,6 @@ mod tests {
                 "relationships[5] (zed - c) repeats relationships[3]: keep one of the two",
             ]
         );
-    }
-
-    #[test]
-    fn a_term_counts_as_normal_exactly_when_normalize_term_keeps_it() {
-        let mut terms: Vec<String> = [
-            "",
-            " ",
-            "rust",
-            "Rust",
-            "horse riding",
-            "horse  riding",
-            " rust",
-            "rust ",
-            "a\tb",
-            "a\u{0B}b",
-            "a\u{1F}b",
-            "ß",
-            "zoë",
-            "Zoë",
-            "a\u{A0}b",
-            "ΣΑΣ",
-            "σας",
-        ]
-        .iter()
-        .map(|t| t.to_string())
-        .collect();
-        terms.extend((0u8..128).map(|c| format!("a{}b", c as char)));
-        for t in &terms {
-            let normal = !t.is_empty() && normalize_term(t) == *t;
-            assert_eq!(is_normal_term(t), normal, "{t:?}");
-        }
     }
 
     #[test]
