@@ -27,6 +27,11 @@ pub(crate) const PRIOR_STRENGTH: f64 = 100.0;
 const RIDGE: f64 = 1.0;
 /// The candidate search for negatives looks at terms held by at most this many people.
 const NEGATIVE_CAP: usize = 1_000;
+/// Below this many people the negatives are drawn on one thread (a spawn costs more than
+/// the work it would share).
+const PARALLEL_FROM: usize = 20_000;
+/// The most threads the negatives are drawn on.
+const MAX_THREADS: usize = 8;
 
 /// Weights used when the network is too small to learn from: mutual contacts first,
 /// then shared interests and met needs, as most people would rank reasons themselves.
@@ -58,27 +63,12 @@ pub fn fit(ctx: &Context) -> Model {
         rows.push((inputs(&f).to_vec(), 1.0, 1.0));
     }
     let positives = rows.len();
-    let mut negatives = Vec::new();
-    let mut scratch = Candidates::new(g.len());
-    for _ in 0..MAX_NEGATIVES * 4 {
-        if negatives.len() == MAX_NEGATIVES {
-            break;
-        }
-        let x = rng.below(g.len()) as Node;
-        let found = scratch.of(ctx, x, NEGATIVE_CAP);
-        if found.is_empty() {
-            continue;
-        }
-        let y = found[rng.below(found.len())];
-        let f = Features {
-            mutual: ctx.mutual(x, y),
-            common: ctx.mutual_contacts(x, y).count() as u32,
-            degrees: (g.degree(x), g.degree(y)),
-            interests: ctx.interest_similarity(x, y),
-            needs: ctx.needs.value(x, y),
-        };
-        negatives.push((inputs(&f).to_vec(), 0.0, found.len() as f64));
-    }
+    let threads = if g.len() >= PARALLEL_FROM {
+        std::thread::available_parallelism().map_or(1, |p| p.get().min(MAX_THREADS))
+    } else {
+        1
+    };
+    let mut negatives = negatives(ctx, &mut rng, threads);
     if negatives.is_empty() {
         return prior;
     }
@@ -96,6 +86,67 @@ pub fn fit(ctx: &Context) -> Model {
     let trust = positives as f64 / (positives as f64 + PRIOR_STRENGTH);
     let (weights, _) = blend(&fitted, trust);
     Model::new(weights, max_degree)
+}
+
+/// Unlinked candidate pairs drawn at random, as rows weighted by the candidate count of
+/// the person drawn: a person `x`, then one of `Candidates::of(x)` (people without
+/// candidates are skipped), until `MAX_NEGATIVES` or `4 * MAX_NEGATIVES` draws.
+///
+/// The draws are replayed first on one thread, asking only whether `x` has a candidate at
+/// all (`Candidates::any`), which is cheap; each accepted draw keeps the raw number that
+/// picks its `y`. The full candidate lists, the picks and the features, which are the
+/// cost, are then computed on `threads` threads in runs of consecutive draws. The rows
+/// and the generator's state come out exactly as from one loop doing it all in turn.
+fn negatives(ctx: &Context, rng: &mut SplitMix64, threads: usize) -> Vec<Row> {
+    let g = ctx.g;
+    let mut scratch = Candidates::new(g.len());
+    let mut draws: Vec<(Node, u64)> = Vec::new();
+    for _ in 0..MAX_NEGATIVES * 4 {
+        if draws.len() == MAX_NEGATIVES {
+            break;
+        }
+        let x = rng.below(g.len()) as Node;
+        if scratch.any(ctx, x, NEGATIVE_CAP) {
+            draws.push((x, rng.next_u64()));
+        }
+    }
+    let row = |scratch: &mut Candidates, &(x, raw): &(Node, u64)| -> Row {
+        let found = scratch.of(ctx, x, NEGATIVE_CAP);
+        let y = found[SplitMix64::scale(raw, found.len())];
+        let f = Features {
+            mutual: ctx.mutual(x, y),
+            common: ctx.mutual_contacts(x, y).count() as u32,
+            degrees: (g.degree(x), g.degree(y)),
+            interests: ctx.interest_similarity(x, y),
+            needs: ctx.needs.value(x, y),
+        };
+        (inputs(&f).to_vec(), 0.0, found.len() as f64)
+    };
+    let threads = threads.clamp(1, draws.len().max(1));
+    if threads == 1 {
+        return draws.iter().map(|d| row(&mut scratch, d)).collect();
+    }
+    let run = draws.len().div_ceil(threads);
+    let mut parts = draws.chunks(run);
+    let first = parts.next().unwrap_or_default();
+    std::thread::scope(|s| {
+        let row = &row;
+        let others: Vec<_> = parts
+            .map(|part| {
+                s.spawn(move || {
+                    let mut scratch = Candidates::new(g.len());
+                    part.iter()
+                        .map(|d| row(&mut scratch, d))
+                        .collect::<Vec<Row>>()
+                })
+            })
+            .collect();
+        let mut rows: Vec<Row> = first.iter().map(|d| row(&mut scratch, d)).collect();
+        for part in others {
+            rows.extend(part.join().expect("negative sampling panicked"));
+        }
+        rows
+    })
 }
 
 /// The local weights blended with the prior by `trust` (the rest of `fitted`, the
@@ -292,6 +343,23 @@ impl Candidates {
         }
     }
 
+    /// Whether `of(ctx, x, cap)` would find anyone: the same search, stopped at the
+    /// first candidate.
+    pub(crate) fn any(&mut self, ctx: &Context, x: Node, cap: usize) -> bool {
+        let g = ctx.g;
+        self.epoch += 1;
+        let epoch = self.epoch;
+        self.seen[x as usize] = epoch;
+        for &y in g.neighbors(x) {
+            self.seen[y as usize] = epoch;
+        }
+        let two_hops = g.neighbors(x).iter().flat_map(|&z| g.neighbors(z));
+        two_hops
+            .copied()
+            .chain(ctx.sharing_terms(x, cap))
+            .any(|y| self.seen[y as usize] != epoch)
+    }
+
     pub(crate) fn of(&mut self, ctx: &Context, x: Node, cap: usize) -> &[Node] {
         let g = ctx.g;
         self.epoch += 1;
@@ -338,6 +406,71 @@ pub fn describe(model: &Model) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The negatives as one loop draws them, each in turn: what the two-phase sampler
+    /// must reproduce exactly.
+    fn negatives_in_turn(ctx: &Context, rng: &mut SplitMix64) -> Vec<Row> {
+        let g = ctx.g;
+        let mut negatives = Vec::new();
+        let mut scratch = Candidates::new(g.len());
+        for _ in 0..MAX_NEGATIVES * 4 {
+            if negatives.len() == MAX_NEGATIVES {
+                break;
+            }
+            let x = rng.below(g.len()) as Node;
+            let found = scratch.of(ctx, x, NEGATIVE_CAP);
+            if found.is_empty() {
+                continue;
+            }
+            let y = found[rng.below(found.len())];
+            let f = Features {
+                mutual: ctx.mutual(x, y),
+                common: ctx.mutual_contacts(x, y).count() as u32,
+                degrees: (g.degree(x), g.degree(y)),
+                interests: ctx.interest_similarity(x, y),
+                needs: ctx.needs.value(x, y),
+            };
+            negatives.push((inputs(&f).to_vec(), 0.0, found.len() as f64));
+        }
+        negatives
+    }
+
+    fn bits(rows: &[Row]) -> Vec<(Vec<u64>, u64, u64)> {
+        rows.iter()
+            .map(|(x, y, w)| {
+                let x = x.iter().map(|v| v.to_bits()).collect();
+                (x, y.to_bits(), w.to_bits())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parallel_negatives_are_the_sequential_ones() {
+        use crate::graph::Graph;
+        use crate::model::{Person, PersonId};
+        use crate::synthetic::{Spec, generate};
+        // Some people with no candidates at all, so draws get skipped too.
+        let mut net = generate(&Spec::scaled(800));
+        for i in 0..200 {
+            net.people.push(Person {
+                id: PersonId::from(format!("alone-{i}")),
+                name: "Alone".into(),
+                ..Person::default()
+            });
+        }
+        let g = Graph::build(&net);
+        let ctx = Context::new(&g);
+        let mut rng = SplitMix64::new(7);
+        let expected = negatives_in_turn(&ctx, &mut rng);
+        let after = rng.next_u64();
+        assert_eq!(expected.len(), MAX_NEGATIVES);
+        for threads in [1, 2, 3] {
+            let mut rng = SplitMix64::new(7);
+            let found = negatives(&ctx, &mut rng, threads);
+            assert_eq!(bits(&found), bits(&expected), "{threads} threads");
+            assert_eq!(rng.next_u64(), after, "{threads} threads");
+        }
+    }
 
     #[test]
     fn solve_handles_a_small_system() {
