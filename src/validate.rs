@@ -74,7 +74,17 @@ pub(crate) fn examine_interned(
         ),
         None => resolve_ends(&net.relationships, &index),
     };
-    let repeats = repeated_pairs(net, &ends);
+    // Sorting a million pairs for repeats is the largest single step; on a second thread
+    // it overlaps the checks that come after the relationships in the list.
+    let (repeats, later) = if ends.len() >= PARALLEL_FROM {
+        std::thread::scope(|s| {
+            let repeats = s.spawn(|| repeated_pairs(net, &ends));
+            let later = later_problems(net, &known);
+            (repeats.join().expect("the repeat check panicked"), later)
+        })
+    } else {
+        (repeated_pairs(net, &ends), later_problems(net, &known))
+    };
     for (i, (r, &[a, b])) in net.relationships.iter().zip(&ends).enumerate() {
         let (a, b) = ((a != UNKNOWN).then_some(a), (b != UNKNOWN).then_some(b));
         let label = || format!("relationships[{i}] ({} - {})", r.a, r.b);
@@ -109,6 +119,17 @@ pub(crate) fn examine_interned(
         }
     }
 
+    out.extend(later);
+    (out, ends)
+}
+
+/// From this many relationships the repeat check runs on a second thread.
+const PARALLEL_FROM: usize = 100_000;
+
+/// The problems listed after the relationships': tag cadences, interactions and
+/// introductions, in that order.
+fn later_problems(net: &Network, known: &impl Fn(&PersonId) -> bool) -> Vec<String> {
+    let mut out = Vec::new();
     for (tag, every) in &net.tag_cadences {
         if crate::cadence::Cadence::parse(every).is_err() {
             out.push(format!(
@@ -124,7 +145,7 @@ pub(crate) fn examine_interned(
             || format!("interactions[{i}] ({})", x.date),
             &x.people,
             1,
-            &known,
+            known,
         );
     }
     for (i, x) in net.introductions.iter().enumerate() {
@@ -133,10 +154,10 @@ pub(crate) fn examine_interned(
             || format!("introductions[{i}] ({})", x.date),
             &x.people,
             2,
-            &known,
+            known,
         );
     }
-    (out, ends)
+    out
 }
 
 /// Whether an id can be looked up at all (a blank one is a problem of its own).
