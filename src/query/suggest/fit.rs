@@ -113,14 +113,11 @@ fn negatives(ctx: &Context, rng: &mut SplitMix64, threads: usize) -> Vec<Row> {
     let row = |scratch: &mut Candidates, &(x, raw): &(Node, u64)| -> Row {
         let found = scratch.of(ctx, x, NEGATIVE_CAP);
         let y = found[SplitMix64::scale(raw, found.len())];
-        let f = Features {
-            mutual: ctx.mutual(x, y),
-            common: ctx.mutual_contacts(x, y).count() as u32,
-            degrees: (g.degree(x), g.degree(y)),
-            interests: ctx.interest_similarity(x, y),
-            needs: ctx.needs.value(x, y),
-        };
-        (inputs(&f).to_vec(), 0.0, found.len() as f64)
+        (
+            inputs(&ctx.features(x, y)).to_vec(),
+            0.0,
+            found.len() as f64,
+        )
     };
     let threads = threads.clamp(1, draws.len().max(1));
     if threads == 1 {
@@ -423,14 +420,11 @@ mod tests {
                 continue;
             }
             let y = found[rng.below(found.len())];
-            let f = Features {
-                mutual: ctx.mutual(x, y),
-                common: ctx.mutual_contacts(x, y).count() as u32,
-                degrees: (g.degree(x), g.degree(y)),
-                interests: ctx.interest_similarity(x, y),
-                needs: ctx.needs.value(x, y),
-            };
-            negatives.push((inputs(&f).to_vec(), 0.0, found.len() as f64));
+            negatives.push((
+                inputs(&ctx.features(x, y)).to_vec(),
+                0.0,
+                found.len() as f64,
+            ));
         }
         negatives
     }

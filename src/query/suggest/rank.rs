@@ -18,7 +18,7 @@ use std::sync::atomic::Ordering::Relaxed;
 
 use crate::graph::Node;
 use crate::query::suggest::fit::Candidates;
-use crate::query::suggest::model::{Features, Model};
+use crate::query::suggest::model::Model;
 use crate::query::suggest::needs::Masks;
 use crate::query::suggest::signals::Context;
 
@@ -735,15 +735,7 @@ fn exhaustive(ctx: &Context, model: &Model, scope: &Scope, k: usize, floor: f64)
                 continue;
             }
             let pair = (x.min(y), x.max(y));
-            let sig = ctx.signals(pair.0, pair.1);
-            let f = Features {
-                mutual: sig.mutual,
-                common: ctx.mutual_contacts(pair.0, pair.1).count() as u32,
-                degrees: (g.degree(pair.0), g.degree(pair.1)),
-                interests: sig.interests,
-                needs: sig.needs,
-            };
-            let score = model.pair_score(&f, pair.0, pair.1);
+            let score = model.pair_score(&ctx.features(pair.0, pair.1), pair.0, pair.1);
             let candidate = Scored {
                 score,
                 a: pair.0,
@@ -782,15 +774,7 @@ mod tests {
                 if scope.only.is_some_and(|x| x != a && x != b) {
                     continue;
                 }
-                let sig = ctx.signals(a, b);
-                let f = Features {
-                    mutual: sig.mutual,
-                    common: ctx.mutual_contacts(a, b).count() as u32,
-                    degrees: (ctx.g.degree(a), ctx.g.degree(b)),
-                    interests: sig.interests,
-                    needs: sig.needs,
-                };
-                let score = model.pair_score(&f, a, b);
+                let score = model.pair_score(&ctx.features(a, b), a, b);
                 if score > 0.0 {
                     all.push(Scored { score, a, b });
                 }

@@ -3,6 +3,7 @@
 //! weights to, and explains comes from here.
 
 use crate::graph::{Graph, Node};
+use crate::query::suggest::model::Features;
 use crate::query::suggest::needs::Needs;
 use crate::query::vocab::Vocab;
 
@@ -83,6 +84,17 @@ impl<'a> Context<'a> {
     pub fn signals(&self, a: Node, b: Node) -> Signals {
         Signals {
             mutual: self.mutual(a, b),
+            interests: self.interest_similarity(a, b),
+            needs: self.needs.value(a, b),
+        }
+    }
+
+    /// Every model input of the pair, as the graph has it (for a pair not yet linked).
+    pub fn features(&self, a: Node, b: Node) -> Features {
+        Features {
+            mutual: self.mutual(a, b),
+            common: self.mutual_contacts(a, b).count() as u32,
+            degrees: (self.g.degree(a), self.g.degree(b)),
             interests: self.interest_similarity(a, b),
             needs: self.needs.value(a, b),
         }
