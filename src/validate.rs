@@ -253,14 +253,6 @@ pub fn describe(problems: &[String]) -> String {
     text
 }
 
-/// Brings hand-edited list fields to their stored form: trimmed, lower-cased, no repeats
-/// (`Person::normalize_terms`; a file's people get it as they are decoded).
-pub fn normalize(net: &mut Network) {
-    for p in &mut net.people {
-        p.normalize_terms();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -361,7 +353,9 @@ mod tests {
         net.people[1].offers = ["horse riding", "horse riding"]
             .map(CompactString::from)
             .to_vec();
-        normalize(&mut net);
+        for p in &mut net.people {
+            p.normalize_terms();
+        }
         assert_eq!(net.people[0].offers, alike);
         assert_eq!(net.people[1].offers, ["horse riding"]);
         assert_eq!(net.people[0].interests, normal);

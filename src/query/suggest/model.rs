@@ -11,14 +11,17 @@ use crate::query::vocab::idf;
 /// What the ranker knows about a pair.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Features {
-    /// Resource allocation over mutual contacts.
+    /// Resource allocation over mutual contacts: each mutual contact z adds 1/deg(z), so a
+    /// contact who knows everyone says little about any two of them.
     pub mutual: f64,
     /// How many mutual contacts.
     pub common: u32,
     pub degrees: (usize, usize),
-    /// See `Context::interest_similarity`.
+    /// Shared interests weighted by rarity (ln(people/holders)), divided by the geometric
+    /// mean of the two interest counts, so listing many interests does not win by itself
+    /// (`Context::interest_similarity`).
     pub interests: f64,
-    /// See `Needs::value`.
+    /// Needs met, in either direction (`Needs::value`).
     pub needs: f64,
 }
 

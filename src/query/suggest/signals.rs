@@ -35,19 +35,6 @@ struct Packed {
     best_seek: f64,
 }
 
-/// The signals of one pair.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Signals {
-    /// Resource allocation: each mutual contact z adds 1/deg(z), so a contact who knows
-    /// everyone says little about any two of them.
-    pub mutual: f64,
-    /// Shared interests weighted by rarity (ln(people/holders)), divided by the geometric
-    /// mean of the two interest counts, so listing many interests does not win by itself.
-    pub interests: f64,
-    /// Needs met (see `Needs::value`).
-    pub needs: f64,
-}
-
 impl<'a> Context<'a> {
     pub fn new(g: &'a Graph<'a>) -> Context<'a> {
         Context::build(g, g.len() >= PARALLEL_FROM)
@@ -78,14 +65,6 @@ impl<'a> Context<'a> {
             needs,
             best_interest,
             packed,
-        }
-    }
-
-    pub fn signals(&self, a: Node, b: Node) -> Signals {
-        Signals {
-            mutual: self.mutual(a, b),
-            interests: self.interest_similarity(a, b),
-            needs: self.needs.value(a, b),
         }
     }
 
