@@ -132,8 +132,8 @@ const MAP_FROM_BYTES: u64 = 4 << 20;
 /// writes a new file and renames it over the old one, so a mapped inode never changes
 /// under a reader or under a writer holding the lock. Another program truncating the
 /// file in place at this moment would end this process with SIGBUS; a reader has
-/// nothing to lose, and a writer has not replaced anything yet (`append.rs` maps the
-/// same way). ripgrep maps large files on the same terms.
+/// nothing to lose, and a writer (`update`, `append`) has not replaced anything yet.
+/// ripgrep maps large files on the same terms.
 fn read_bytes(path: &Path) -> Result<Option<Bytes>> {
     let failed =
         |e: io::Error| anyhow::Error::new(e).context(format!("could not read {}", path.display()));

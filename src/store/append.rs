@@ -19,8 +19,6 @@
 //! only slower).
 
 use std::borrow::Cow;
-use std::fs::File;
-use std::io;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -60,24 +58,25 @@ fn append_from<T>(
     create_private_dir(parent_dir(&target))?;
     let _lock = lock(&target)?;
 
-    let mapped = map_if_large(&target, splice_from)?;
-    if let Some(map) = &mapped
-        && let Some(top) = Top::read(map)
+    // A large file comes mapped, not read into memory (`read_bytes`).
+    let bytes = read_bytes(&target)?;
+    if let Some(bytes) = &bytes
+        && bytes.len() >= splice_from.max(1)
+        && let Some(top) = Top::read(bytes)
     {
         let roster = top.roster(&target)?;
         refuse_newer(&target, roster.version)?;
         let (value, added) = build(&roster)?;
         let pieces = top.splice(&added)?;
         #[cfg(debug_assertions)]
-        same_as_a_full_write(&target, map, &pieces, &added);
+        same_as_a_full_write(&target, bytes, &pieces, &added);
         let pieces: Vec<&[u8]> = pieces.iter().map(|p| p.as_ref()).collect();
         save_bytes(&target, &pieces)?;
         std::mem::forget(roster);
         return Ok(value);
     }
 
-    drop(mapped);
-    let mut net = match read_bytes(&target)? {
+    let mut net = match bytes {
         Some(bytes) if !bytes.is_empty() => parse_owned(&target, bytes)?.0,
         _ => Network::default(),
     };
@@ -94,34 +93,6 @@ fn append_from<T>(
     save(&target, &net)?;
     std::mem::forget(net);
     Ok(value)
-}
-
-/// The file mapped into memory when it is at least `splice_from` bytes long.
-///
-/// Reading 134 MB into a buffer (zeroed pages, then a copy) was a fifth of a splice; a
-/// read-only map uses the page cache's own pages. A map is only safe while nobody changes
-/// the file in place: netweb's own writers hold the lock we hold and replace the file by
-/// renaming, so the mapped inode never changes under us. Another program truncating it in
-/// place at this moment would end this process with SIGBUS before it replaced anything:
-/// the file would be as that program left it, and a later save clears the half-written
-/// temp file.
-fn map_if_large(target: &Path, splice_from: usize) -> Result<Option<memmap2::Mmap>> {
-    let file = match File::open(target) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e).with_context(|| format!("could not read {}", target.display())),
-    };
-    let len = file
-        .metadata()
-        .with_context(|| format!("could not read {}", target.display()))?
-        .len();
-    if len < splice_from as u64 || len == 0 {
-        return Ok(None);
-    }
-    // SAFETY: see above: the file is not modified in place while the lock is held.
-    let map = unsafe { memmap2::Mmap::map(&file) }
-        .with_context(|| format!("could not read {}", target.display()))?;
-    Ok(Some(map))
 }
 
 /// The top level of the file: the version, and where the arrays that grow are.
