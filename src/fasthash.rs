@@ -265,8 +265,8 @@ pub(crate) struct Interned {
 
 impl Interned {
     pub(crate) fn new(rels: &[Relationship]) -> Interned {
-        // About one distinct id per ten relationships ends in a typical network; the
-        // table grows if there are more.
+        // A typical network has about one person per ten relationships; the table grows
+        // if there are more.
         let mut ids = IdIndex::with_capacity(rels.len() / 8);
         let mut distinct = 0;
         let mut number = |id: &str| {

@@ -28,9 +28,9 @@ pub struct Needs {
 
 /// A person's seek phrases (`wants`) and the seek phrases their offers meet (`gives`),
 /// each phrase one bit of 64 (`bit`). `a` can help `b` only if `a.gives & b.wants` is
-/// not zero: for most pairs it is, and that settles them with two words already in hand
-/// instead of a walk through both people's phrases (most pairs of people who could each
-/// help someone cannot help each other). Phrases that share a bit only make the test
+/// not zero. For most pairs it is zero, which settles them with two words already in
+/// hand instead of a walk through both people's phrases (most pairs of people who could
+/// each help someone cannot help each other). Phrases that share a bit only make the test
 /// pass more often, never fail wrongly.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Masks {
@@ -108,18 +108,11 @@ impl Needs {
             best_offer: Vec::new(),
             masks: Vec::new(),
         };
-        needs.masks = (0..needs.offers.people().max(needs.seeks.people()) as Node)
+        // Both vocabularies are built over the same people.
+        needs.masks = (0..needs.seeks.people() as Node)
             .map(|n| {
-                fn of(v: &Vocab, n: Node) -> &[Term] {
-                    if (n as usize) < v.people() {
-                        v.of(n)
-                    } else {
-                        &[]
-                    }
-                }
-                let wants = of(&needs.seeks, n).iter().fold(0, |m, &s| m | bit(s));
-                let gives = of(&needs.offers, n)
-                    .iter()
+                let wants = needs.seeks.of(n).iter().fold(0, |m, &s| m | bit(s));
+                let gives = (needs.offers.of(n).iter())
                     .flat_map(|&o| &needs.meets[o as usize])
                     .fold(0, |m, &(s, _)| m | bit(s));
                 Masks { wants, gives }

@@ -456,13 +456,10 @@ fn visit(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Scored>) {
     }
 }
 
-/// Only partners after `x` when ranking all pairs, so each pair is seen once.
+/// Only partners after `x` when ranking all pairs (`Job::behind` is then known), so each
+/// pair is seen once.
 fn partners_after(job: &Job, x: Node) -> Option<Node> {
-    if job.scope.only.is_some() {
-        None
-    } else {
-        Some(x)
-    }
+    job.behind.map(|_| x)
 }
 
 /// Pairs of `x` with people they share a contact with.

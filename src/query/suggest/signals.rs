@@ -12,11 +12,8 @@ pub struct Context<'a> {
     pub g: &'a Graph<'a>,
     pub interests: Vocab,
     pub needs: Needs,
-    /// Per person: the most their interest similarity with anyone can be (see
-    /// `best_similarity`).
-    best_interest: Vec<f64>,
-    /// The same facts packed one record per person, so the ranker's bound check for a
-    /// pair reads one cache line per person instead of one per array.
+    /// Per person, what bounds their signals with anyone, one record each, so the
+    /// ranker's bound check for a pair reads one cache line per person.
     packed: Vec<Packed>,
 }
 
@@ -58,12 +55,10 @@ impl<'a> Context<'a> {
         } else {
             pack(&interests, &needs, 0, &mut packed);
         }
-        let best_interest = packed.iter().map(|p| p.best_interest).collect();
         Context {
             g,
             interests,
             needs,
-            best_interest,
             packed,
         }
     }
@@ -143,12 +138,15 @@ impl<'a> Context<'a> {
 
     /// An upper bound of `interest_similarity(a, anyone)`.
     pub fn person_interest_bound(&self, a: Node) -> f64 {
-        self.best_interest[a as usize]
+        self.packed[a as usize].best_interest
     }
 
     /// The largest interest similarity any pair can have.
     pub fn max_interest_bound(&self) -> f64 {
-        self.best_interest.iter().copied().fold(0.0, f64::max)
+        self.packed
+            .iter()
+            .map(|p| p.best_interest)
+            .fold(0.0, f64::max)
     }
 }
 
@@ -201,10 +199,12 @@ mod tests {
         let g = Graph::build(&net);
         let (one, two) = (Context::build(&g, false), Context::build(&g, true));
         assert_eq!(format!("{:?}", one.packed), format!("{:?}", two.packed));
-        assert_eq!(
-            format!("{:?}", one.best_interest),
-            format!("{:?}", two.best_interest)
-        );
+        let bounds = |c: &Context| {
+            (0..g.len() as Node)
+                .map(|n| c.person_interest_bound(n))
+                .collect::<Vec<f64>>()
+        };
+        assert_eq!(format!("{:?}", bounds(&one)), format!("{:?}", bounds(&two)));
         assert!(
             one.packed
                 .iter()
