@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 mod de;
+pub mod fast;
 
 pub use de::SkipRelationshipsAt;
 

@@ -16,7 +16,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::fasthash::Interned;
 use crate::graph::Resolved;
-use crate::model::{FORMAT_VERSION, Network, Relationship, SkipRelationshipsAt};
+use crate::model::{FORMAT_VERSION, Network, Relationship, SkipRelationshipsAt, fast};
 use crate::validate;
 
 mod append;
@@ -178,10 +178,14 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(Network, Option<Interned>)> {
     // One pass over the whole text (fast for ASCII) instead of a check of every string
     // as serde_json decodes it, which was a tenth of decoding.
     let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(path, bytes, e.valid_up_to()))?;
-    if text.len() >= SPLIT_FROM_BYTES
-        && let Some((net, interned)) = decode_split(text)
-    {
-        return Ok((net, interned));
+    // The fast reader first, then serde_json's general one, which alone gives the
+    // messages for a broken file.
+    if text.len() >= SPLIT_FROM_BYTES {
+        if let Some(found) = decode_fast_split(text).or_else(|| decode_split(text)) {
+            return Ok(found);
+        }
+    } else if let Some((net, _)) = fast::network(text, None) {
+        return Ok((net, None));
     }
     let net = serde_json::from_str(text).map_err(|e| located(path, &e, e.line(), e.column()))?;
     Ok((net, None))
@@ -190,6 +194,38 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(Network, Option<Interned>)> {
 /// Files at least this large are decoded on two threads (`decode_split`); below it the
 /// second thread costs more than it saves.
 pub const SPLIT_FROM_BYTES: usize = 4 << 20;
+
+/// `decode_split` with netweb's own reader (`model::fast`), which also skips the
+/// relationships without reading them: netweb writes their closing bracket alone on a
+/// line, two spaces in, and a fast search finds it. Both guesses are proved: the first
+/// thread skips only the top-level value that starts where the second thread started,
+/// and the skip counts only if the second thread, reading the array, ended where the
+/// search did.
+fn decode_fast_split(text: &str) -> Option<(Network, Option<Interned>)> {
+    const KEY: &str = "\n  \"relationships\": [";
+    let found = memchr::memmem::find(text.as_bytes(), KEY.as_bytes())?;
+    let value_at = found + KEY.len() - 1;
+    let close = memchr::memmem::find(&text.as_bytes()[value_at..], b"\n  ]")?;
+    let end = value_at + close + "\n  ]".len();
+    let (rest, relationships) = std::thread::scope(|s| {
+        let relationships = s.spawn(|| {
+            let (list, ends_at) = fast::relationships(text, value_at)?;
+            (ends_at == end).then(|| {
+                let interned = Interned::new(&list);
+                (list, interned)
+            })
+        });
+        let rest = fast::network(text, Some((value_at, end)));
+        (rest, relationships.join().ok().flatten())
+    });
+    let (mut net, skipped) = rest?;
+    if !skipped {
+        return Some((net, None));
+    }
+    let (list, interned) = relationships?;
+    net.relationships = list;
+    Some((net, Some(interned)))
+}
 
 /// Decodes the relationships (a third to a half of a large file) on a second thread while
 /// this one decodes the rest. The file is one JSON object, so where its "relationships"
@@ -557,16 +593,18 @@ mod tests {
         // ...and decoded on the side, the whole equals one pass.
         let one_pass: Network = serde_json::from_str(&text).unwrap();
         assert_eq!(one_pass.relationships.len(), net.relationships.len());
-        let (split, interned) = decode_split(&text).unwrap();
-        assert_eq!(split, one_pass);
-        // The ends numbered on the side resolve as looking them up does.
-        let interned = interned.expect("relationships decoded on the side are numbered");
-        let looked_up = validate::examine(&split);
-        assert_eq!(
-            validate::examine_interned(&split, Some(interned)),
-            looked_up
-        );
-        assert!(looked_up.0.is_empty() && looked_up.1.len() == net.relationships.len());
+        for (split, interned) in [decode_split(&text), decode_fast_split(&text)].map(Option::unwrap)
+        {
+            assert_eq!(split, one_pass);
+            // The ends numbered on the side resolve as looking them up does.
+            let interned = interned.expect("relationships decoded on the side are numbered");
+            let looked_up = validate::examine(&split);
+            assert_eq!(
+                validate::examine_interned(&split, Some(interned)),
+                looked_up
+            );
+            assert!(looked_up.0.is_empty() && looked_up.1.len() == net.relationships.len());
+        }
     }
 
     #[test]
@@ -593,17 +631,33 @@ mod tests {
     }
 
     #[test]
-    fn a_wrong_guess_or_an_error_falls_back_to_one_pass() {
+    fn a_wrong_guess_or_an_error_falls_back() {
         // The pattern, but inside a person: not skipped, and still read right.
-        let nested = "{\"people\": [{\"id\": \"a\", \"name\": \"A\", \"x\": {\n  \"relationships\": [1]}}],\n\"relationships\": []}";
+        let nested = "{\"people\": [{\"id\": \"a\", \"name\": \"A\", \"x\": {\n  \"relationships\": [1\n  ]}}],\n\"relationships\": []}";
         let one_pass: Network = serde_json::from_str(nested).unwrap();
-        let (split, interned) = decode_split(nested).unwrap();
-        assert!(split == one_pass && interned.is_none());
-        // An error in the relationships, or before or after them: no result, so the one
-        // pass reports it with its own line and column.
+        for (split, interned) in
+            [decode_split(nested), decode_fast_split(nested)].map(Option::unwrap)
+        {
+            assert!(split == one_pass && interned.is_none());
+        }
+        // The relationships' closing bracket not alone on its line: the fast search finds
+        // a later one, which the second thread's reading disproves.
         let net = crate::synthetic::generate(&crate::synthetic::Spec::scaled(50));
         let text = laid_out(&net);
-        assert!(decode_split(&text).is_some());
+        let joined = text.replacen(
+            " }\n  ],\n  \"interactions\"",
+            " }],\n  \"interactions\"",
+            1,
+        );
+        assert_ne!(joined, text);
+        assert!(decode_fast_split(&joined).is_none());
+        assert_eq!(
+            decode_split(&joined).unwrap().0,
+            serde_json::from_str(&joined).unwrap()
+        );
+        // An error in the relationships, or before or after them: no result, so the one
+        // pass reports it with its own line and column.
+        assert!(decode_split(&text).is_some() && decode_fast_split(&text).is_some());
         let breakages = [
             text.replacen("\"strength\": 2", "\"strength\": \"two\"", 1),
             text.replacen("\"name\": ", "\"name\": 7, \"n\": ", 1),
@@ -618,6 +672,7 @@ mod tests {
             assert_ne!(broken, &text);
             assert!(serde_json::from_str::<Network>(broken).is_err());
             assert!(decode_split(broken).is_none());
+            assert!(decode_fast_split(broken).is_none());
         }
     }
 

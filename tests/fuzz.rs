@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use netweb::formats::{self, Format};
+use netweb::model::{Network, fast};
 use netweb::{dates, store};
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -41,6 +42,24 @@ fn bounded<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static
         },
         Err(mpsc::RecvTimeoutError::Timeout) => panic!("{what}: no answer within {LIMIT:?}"),
     }
+}
+
+/// netweb's fast reader (`model::fast`) may decline any text, but what it accepts it must
+/// decode exactly as serde_json does: the same network, never one serde_json refuses.
+fn fast_agrees(bytes: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    let Some((fast, skipped)) = fast::network(text, None) else {
+        return false;
+    };
+    assert!(!skipped);
+    let slow: Result<Network, _> = serde_json::from_str(text);
+    match slow {
+        Ok(slow) => assert!(slow == fast, "fast {fast:?}\nserde {slow:?}\ntext {text}"),
+        Err(e) => panic!("serde_json refuses ({e}) what the fast reader accepted:\n{text}"),
+    }
+    true
 }
 
 fn load(bytes: Vec<u8>) {
@@ -395,6 +414,97 @@ fn network_json() -> impl Strategy<Value = Vec<u8>> {
         })
 }
 
+/// A network that is nearly always valid but full of odd text (escapes, control
+/// characters, every plane of Unicode), odd unknown fields and both layouts: what the
+/// fast reader must decode exactly as serde_json does.
+fn valid_network_json() -> impl Strategy<Value = Vec<u8>> {
+    let date = || {
+        prop::sample::select(vec!["2024-01-03", "0001-01-01", "9999-12-31", "2024-02-29"])
+            .prop_map(Value::from)
+            .boxed()
+    };
+    let person = object(vec![
+        ("id", id()),
+        ("name", text()),
+        ("emails", texts()),
+        ("phones", texts()),
+        ("company", text()),
+        ("role", text()),
+        ("location", text()),
+        ("interests", texts()),
+        ("offers", texts()),
+        ("seeks", texts()),
+        ("tags", texts()),
+        ("notes", text()),
+        ("met", date()),
+        ("every", text()),
+        ("no_intros", any::<bool>().prop_map(Value::Bool).boxed()),
+        ("added", date()),
+    ]);
+    let relationship = object(vec![
+        ("a", id()),
+        ("b", id()),
+        ("kind", text()),
+        ("strength", any::<u8>().prop_map(Value::from).boxed()),
+        ("since", date()),
+        ("note", text()),
+    ]);
+    let event = object(vec![
+        ("date", date()),
+        ("people", ids()),
+        ("kind", text()),
+        ("note", text()),
+    ]);
+    // Required fields (as JSON text) are filled in where `object` left them out: other
+    // properties cover records without them.
+    let list = |s: BoxedStrategy<Value>, required: [(&'static str, &'static str); 2]| {
+        prop::collection::vec(s, 0..4).prop_map(move |mut items| {
+            for item in &mut items {
+                for (key, value) in required {
+                    if let Value::Object(m) = item {
+                        m.entry(key)
+                            .or_insert_with(|| serde_json::from_str(value).unwrap());
+                    }
+                }
+            }
+            Value::Array(items)
+        })
+    };
+    let event_fields = [("date", r#""2024-01-01""#), ("people", r#"["a"]"#)];
+    let cadences = prop::collection::vec((odd_string(), text()), 0..3)
+        .prop_map(|kv| Value::Object(kv.into_iter().collect()));
+    (
+        (
+            0u32..3,
+            list(person, [("id", r#""a""#), ("name", r#""A""#)]),
+            cadences,
+            list(relationship, [("a", r#""a""#), ("b", r#""b""#)]),
+        ),
+        (
+            list(event.clone(), event_fields),
+            list(event, event_fields),
+            any::<bool>(),
+        ),
+    )
+        .prop_map(
+            |((version, people, cadences, relationships), (interactions, intros, pretty))| {
+                let v = serde_json::json!({
+                    "version": version,
+                    "people": people,
+                    "tag_cadences": cadences,
+                    "relationships": relationships,
+                    "interactions": interactions,
+                    "introductions": intros,
+                });
+                if pretty {
+                    serde_json::to_vec_pretty(&v).unwrap()
+                } else {
+                    serde_json::to_vec(&v).unwrap()
+                }
+            },
+        )
+}
+
 /// Real-shaped vCard lines: the kinds Google, Apple and Android write.
 fn vcard_line() -> impl Strategy<Value = String> {
     let fixed = prop::sample::select(vec![
@@ -693,6 +803,21 @@ proptest! {
     }
 
     #[test]
+    fn fast_reader_agrees_with_serde_on_structured_json(bytes in network_json()) {
+        fast_agrees(&bytes);
+    }
+
+    #[test]
+    fn fast_reader_agrees_with_serde_on_odd_valid_json(bytes in valid_network_json()) {
+        fast_agrees(&bytes);
+    }
+
+    #[test]
+    fn fast_reader_agrees_with_serde_on_arbitrary_text(text in any::<String>()) {
+        fast_agrees(text.as_bytes());
+    }
+
+    #[test]
     fn vcard_arbitrary_text(text in any::<String>()) {
         import("c.vcf", text.clone().into_bytes(), &[None, Some(Format::Vcard)]);
         import("c.vcf", format!("BEGIN:VCARD\n{text}").into_bytes(), &[Some(Format::Vcard)]);
@@ -749,6 +874,11 @@ proptest! {
     }
 
     #[test]
+    fn fast_reader_agrees_with_serde_on_mutated_network(m in mutations(6)) {
+        fast_agrees(&mutate(NETWORK.to_vec(), &m));
+    }
+
+    #[test]
     fn netweb_import_mutated_network(m in mutations(6)) {
         import("n.json", mutate(NETWORK.to_vec(), &m), &[None, Some(Format::Netweb)]);
     }
@@ -756,6 +886,59 @@ proptest! {
 
 // ---------------------------------------------------------------------------------
 // Regressions: inputs that once crashed or hung, kept as plain tests.
+
+/// The reader is only worth having if it takes the files netweb writes; and the shipped
+/// sample has the usual fields and a few unusual ones.
+#[test]
+fn fast_reader_takes_the_example_network() {
+    assert!(fast_agrees(NETWORK));
+}
+
+/// Unusual but valid text, each decoded as serde_json does, or declined.
+#[test]
+fn fast_reader_agrees_on_unusual_values() {
+    let person =
+        |fields: &str| format!(r#"{{"people": [{{"id": "ada", "name": "Ada"{fields}}}]}}"#);
+    let taken = [
+        person(""),
+        person(r#", "name2": {"deep": [1, 2.5, -3e2, true, null, "x\"y"]}"#),
+        person(r#", "notes": "line\nbreak \u00e9 \ud83d\ude00""#),
+        person(r#", "interests": [" Rust ", "rust", "Bookbinding"], "no_intros": true"#),
+        person(r#", "met": "2024-02-29", "every": "2w""#),
+        r#"{"version": 1, "tag_cadences": {"family": "14d", "family": "7d"}, "x": 1}"#.to_string(),
+        r#"{"relationships": [{"a": "x", "b": "y", "strength": 0, "since": "2020-01-01"}]}"#
+            .to_string(),
+        r#"{"interactions": [{"date": "2024-01-01", "people": ["a"], "kind": "call"}],
+            "introductions": [{"date": "2024-01-01", "people": ["a", "b"], "other": []}]}"#
+            .to_string(),
+        " \t\r\n{ } \n".to_string(),
+    ];
+    for text in &taken {
+        assert!(fast_agrees(text.as_bytes()), "declined {text}");
+    }
+    let declined = [
+        person(r#", "company": null"#),
+        person(r#", "name": "Ada""#),
+        r#"{"people": [{"name": "no id"}]}"#.to_string(),
+        r#"{"relationships": [{"a": "x", "b": "y", "strength": 256}]}"#.to_string(),
+        r#"{"relationships": [{"a": "x", "b": "y", "strength": 04}]}"#.to_string(),
+        r#"{"relationships": [{"a": "x", "b": "y", "strength": 4.0}]}"#.to_string(),
+        r#"{"relationships": [{"a": "x", "b": "y", "strength": -0}]}"#.to_string(),
+        r#"{"version": 1,}"#.to_string(),
+        r#"{"version": 1} x"#.to_string(),
+        person(r#", "met": "2023-02-29""#),
+        person(", \"notes\": \"tab\there\""),
+        person(r#", "notes": "\ud800""#),
+        format!(
+            r#"{{"people": [{{"id": "a", "name": "A", "x": {}1{}}}]}}"#,
+            "[".repeat(70),
+            "]".repeat(70)
+        ),
+    ];
+    for text in &declined {
+        assert!(!fast_agrees(text.as_bytes()), "accepted {text}");
+    }
+}
 
 #[test]
 fn example_network_still_loads() {
