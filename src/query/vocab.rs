@@ -4,7 +4,7 @@
 
 use compact_str::CompactString;
 
-use crate::fasthash::{FxHashMap, map_with_capacity};
+use crate::fasthash::IdIndex;
 use crate::graph::Node;
 use crate::model::Network;
 
@@ -97,7 +97,10 @@ const PARALLEL_FROM: usize = 20_000;
 
 /// The vocabulary of a run of consecutive people, before the weights.
 struct Part<'a> {
-    ids: FxHashMap<&'a str, Term>,
+    /// Term text -> id. An `IdIndex` keeps short text inline, so one of two million
+    /// lookups is one compare in one cache line, where a map of `&str` keys followed a
+    /// pointer to compare the text (`memcmp`) on every hit.
+    ids: IdIndex,
     /// In order of first use.
     terms: Vec<&'a str>,
     postings: Vec<Vec<Node>>,
@@ -107,25 +110,14 @@ struct Part<'a> {
 impl<'a> Part<'a> {
     /// The terms of `lists`, whose first person is node `first`.
     fn intern(lists: &[&'a [CompactString]], first: usize) -> Part<'a> {
-        // FxHash, not SipHash: two million lookups at 100k people, and the text is the
-        // owner's own file, so hash flooding is not a threat.
         let mut part = Part {
-            ids: map_with_capacity(1024),
+            ids: IdIndex::with_capacity(1024),
             terms: Vec::new(),
             postings: Vec::new(),
             by_person: Vec::with_capacity(lists.len()),
         };
         for (i, list) in lists.iter().enumerate() {
-            let mut mine: Vec<Term> = list
-                .iter()
-                .map(|t| {
-                    *part.ids.entry(t.as_str()).or_insert_with(|| {
-                        part.terms.push(t.as_str());
-                        part.postings.push(Vec::new());
-                        (part.terms.len() - 1) as Term
-                    })
-                })
-                .collect();
+            let mut mine: Vec<Term> = list.iter().map(|t| part.id(t)).collect();
             mine.sort_unstable();
             mine.dedup();
             for &t in &mine {
@@ -136,21 +128,22 @@ impl<'a> Part<'a> {
         part
     }
 
+    /// The id of `term`, a new one (with no holders yet) if it is new.
+    fn id(&mut self, term: &'a str) -> Term {
+        let next = self.terms.len() as Term;
+        let t = self.ids.get_or_insert(term, next);
+        if t == next {
+            self.terms.push(term);
+            self.postings.push(Vec::new());
+        }
+        t
+    }
+
     /// This part followed by the next run of people. Terms new in `next` come after all
     /// of this part's, as in one pass; its holders follow this part's, so postings stay
     /// in node order.
     fn merge(mut self, next: Part<'a>) -> Part<'a> {
-        let remap: Vec<Term> = next
-            .terms
-            .iter()
-            .map(|&t| {
-                *self.ids.entry(t).or_insert_with(|| {
-                    self.terms.push(t);
-                    self.postings.push(Vec::new());
-                    (self.terms.len() - 1) as Term
-                })
-            })
-            .collect();
+        let remap: Vec<Term> = next.terms.iter().map(|t| self.id(t)).collect();
         for (t, holders) in next.postings.into_iter().enumerate() {
             self.postings[remap[t] as usize].extend(holders);
         }
