@@ -5,6 +5,7 @@
 //! rank.rs finds the best pairs without scoring all of them, and this file turns the
 //! winners into explained suggestions. groups.rs does the same for small groups.
 
+pub mod candidates;
 pub mod fit;
 pub mod groups;
 pub mod heldout;

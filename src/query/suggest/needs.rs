@@ -216,24 +216,24 @@ impl Needs {
             .flat_map(move |&(o, _)| self.offers.holders(o).iter().copied())
     }
 
-    /// People whose offers meet something `to` seeks (with repeats), for candidate search.
-    pub fn helpers_of(&self, to: Node, max_holders: usize) -> impl Iterator<Item = Node> + '_ {
-        self.seeks.of(to).iter().flat_map(move |&s| {
-            self.met_by[s as usize]
-                .iter()
-                .filter(move |(o, _)| self.offers.holders(*o).len() <= max_holders)
-                .flat_map(move |&(o, _)| self.offers.holders(o).iter().copied())
-        })
+    /// Each seek of `to` with each offer phrase that meets it, as (seek, offer), in the
+    /// order of `to`'s seeks: whose holders can help `to`.
+    pub fn helpers(&self, to: Node) -> impl Iterator<Item = (Term, Term)> + '_ {
+        (self.seeks.of(to).iter())
+            .flat_map(move |&s| self.met_by[s as usize].iter().map(move |&(o, _)| (s, o)))
     }
 
-    /// People who seek something `from` offers (with repeats), for candidate search.
-    pub fn helped_by(&self, from: Node, max_holders: usize) -> impl Iterator<Item = Node> + '_ {
-        self.offers.of(from).iter().flat_map(move |&o| {
-            self.meets[o as usize]
-                .iter()
-                .filter(move |&&(s, _)| self.seeks.holders(s).len() <= max_holders)
-                .flat_map(move |&(s, _)| self.seeks.holders(s).iter().copied())
-        })
+    /// Each offer of `from` with each seek phrase it meets, as (offer, seek), in the order
+    /// of `from`'s offers: whose holders `from` can help.
+    pub fn helped(&self, from: Node) -> impl Iterator<Item = (Term, Term)> + '_ {
+        (self.offers.of(from).iter())
+            .flat_map(move |&o| self.meets[o as usize].iter().map(move |&(s, _)| (o, s)))
+    }
+
+    /// Every seek phrase with every offer phrase that meets it, as (seek, offer).
+    pub fn matches(&self) -> impl Iterator<Item = (Term, Term)> + '_ {
+        (0..self.seeks.len() as Term)
+            .flat_map(move |s| self.met_by[s as usize].iter().map(move |&(o, _)| (s, o)))
     }
 
     /// The most one of `v`'s offers can be worth to someone, and the most any offer can be
@@ -340,8 +340,14 @@ mod tests {
                 );
             }
         }
-        let mut helpers: Vec<Node> = needs.helpers_of(2, usize::MAX).collect();
-        helpers.dedup();
-        assert_eq!(helpers, [0]);
+        let helpers: Vec<(Term, Term)> = needs.helpers(2).collect();
+        assert_eq!(helpers.len(), 1);
+        assert_eq!(needs.offers.holders(helpers[0].1), [0]);
+        let matches: Vec<(Term, Term)> = needs.matches().collect();
+        let mut both: Vec<(Term, Term)> = (0..4).flat_map(|n| needs.helpers(n)).collect();
+        both.extend((0..4).flat_map(|n| needs.helped(n).map(|(o, s)| (s, o))));
+        both.sort_unstable();
+        both.dedup();
+        assert_eq!(both, matches, "every match is someone's, both ways");
     }
 }

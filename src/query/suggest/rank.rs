@@ -17,7 +17,7 @@ use std::sync::atomic::AtomicU64;
 use std::sync::atomic::Ordering::Relaxed;
 
 use crate::graph::Node;
-use crate::query::suggest::fit::Candidates;
+use crate::query::suggest::candidates::Candidates;
 use crate::query::suggest::model::Model;
 use crate::query::suggest::needs::Masks;
 use crate::query::suggest::signals::Context;

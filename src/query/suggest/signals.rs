@@ -5,7 +5,7 @@
 use crate::graph::{Graph, Node};
 use crate::query::suggest::model::Features;
 use crate::query::suggest::needs::Needs;
-use crate::query::vocab::Vocab;
+use crate::query::vocab::{Term, Vocab};
 
 /// What `suggest` knows about a network before it looks at any pair.
 pub struct Context<'a> {
@@ -15,6 +15,18 @@ pub struct Context<'a> {
     /// Per person, what bounds their signals with anyone, one record each, so the
     /// ranker's bound check for a pair reads one cache line per person.
     packed: Vec<Packed>,
+}
+
+/// A term through which a person finds candidates (`Context::sharing`), named by what its
+/// `holders` share with the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shared {
+    /// An interest the person holds: its holders hold it too.
+    Interest(Term),
+    /// The person seeks `seek`, and `offer` meets it: its holders offer it.
+    Helper { seek: Term, offer: Term },
+    /// The person offers `offer`, which meets `seek`: its holders seek it.
+    Helped { offer: Term, seek: Term },
 }
 
 /// What bounds a person's signals with anyone.
@@ -123,17 +135,56 @@ impl<'a> Context<'a> {
     /// People who share an interest with `x`, or whom `x` can help or who can help `x`,
     /// through terms held by at most `cap` people (with repeats, and `x` itself).
     pub fn sharing_terms(&self, x: Node, cap: usize) -> impl Iterator<Item = Node> + '_ {
-        let interests = self
-            .interests
-            .of(x)
-            .iter()
-            .map(|&t| self.interests.holders(t))
-            .filter(move |holders| holders.len() <= cap)
-            .flatten()
-            .copied();
+        self.sharing(x, cap).flat_map(|s| self.holders(s)).copied()
+    }
+
+    /// The terms `sharing_terms` goes through, in its order: `x`'s interests, then the
+    /// offers that meet `x`'s seeks, then the seeks `x`'s offers meet; each only if its
+    /// `holders` are at most `cap` people.
+    pub fn sharing(&self, x: Node, cap: usize) -> impl Iterator<Item = Shared> + '_ {
+        let interests = self.interests.of(x).iter().map(|&t| Shared::Interest(t));
+        let helpers = (self.needs.helpers(x)).map(|(seek, offer)| Shared::Helper { seek, offer });
+        let helped = (self.needs.helped(x)).map(|(offer, seek)| Shared::Helped { offer, seek });
         interests
-            .chain(self.needs.helpers_of(x, cap))
-            .chain(self.needs.helped_by(x, cap))
+            .chain(helpers)
+            .chain(helped)
+            .filter(move |&s| self.holders(s).len() <= cap)
+    }
+
+    /// Every term any person's `sharing` can give (before the cap).
+    pub fn all_shared(&self) -> impl Iterator<Item = Shared> + '_ {
+        let interests = (0..self.interests.len() as Term).map(Shared::Interest);
+        let helpers = (self.needs.matches()).map(|(seek, offer)| Shared::Helper { seek, offer });
+        let helped = (self.needs.matches()).map(|(seek, offer)| Shared::Helped { offer, seek });
+        interests.chain(helpers).chain(helped)
+    }
+
+    /// The people a term connects its `sources` to, in increasing order.
+    pub fn holders(&self, s: Shared) -> &[Node] {
+        match s {
+            Shared::Interest(t) => self.interests.holders(t),
+            Shared::Helper { offer, .. } => self.needs.offers.holders(offer),
+            Shared::Helped { seek, .. } => self.needs.seeks.holders(seek),
+        }
+    }
+
+    /// The people whose `sharing` gives the term, in increasing order.
+    pub fn sources(&self, s: Shared) -> &[Node] {
+        match s {
+            Shared::Interest(t) => self.interests.holders(t),
+            Shared::Helper { seek, .. } => self.needs.seeks.holders(seek),
+            Shared::Helped { offer, .. } => self.needs.offers.holders(offer),
+        }
+    }
+
+    /// Whether `y` is one of `holders(s)`, looked up in `y`'s own short term list.
+    pub fn holds(&self, y: Node, s: Shared) -> bool {
+        let (terms, t) = match s {
+            Shared::Interest(t) => (self.interests.of(y), t),
+            Shared::Helper { offer, .. } => (self.needs.offers.of(y), offer),
+            Shared::Helped { seek, .. } => (self.needs.seeks.of(y), seek),
+        };
+        terms.binary_search(&t).is_ok()
     }
 
     /// An upper bound of `interest_similarity(a, anyone)`.
