@@ -169,10 +169,16 @@ impl Model {
 
     /// The score from ready-made inputs (the ranker computes them with lookup tables).
     pub fn combine(&self, x: &[f64; DIM], no_signal: bool) -> f64 {
+        self.combine_above(x, no_signal, self.degree_floor())
+    }
+
+    /// `combine`, given `degree_floor()` (a logarithm the ranker computes once, not for
+    /// each of millions of pairs).
+    pub fn combine_above(&self, x: &[f64; DIM], no_signal: bool, floor: f64) -> f64 {
         if no_signal {
             return 0.0;
         }
-        x.iter().zip(&self.weights).map(|(a, w)| a * w).sum::<f64>() - self.degree_floor()
+        x.iter().zip(&self.weights).map(|(a, w)| a * w).sum::<f64>() - floor
     }
 
     /// What every score is shifted by, so that a pair with no signal scores at most 0

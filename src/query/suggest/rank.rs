@@ -206,6 +206,8 @@ struct Scratch {
     by_count: Vec<f64>,
     /// ln(1 + i) for every count up to the largest degree.
     ln: Vec<f64>,
+    /// ln(1 + i/2), likewise: the mutual-contact input's bound for i mutual contacts.
+    half_ln: Vec<f64>,
 }
 
 /// Marks a person who cannot be paired with the visited one. Increments cannot reach it
@@ -221,6 +223,7 @@ impl Scratch {
             blocked: Vec::new(),
             by_count: Vec::new(),
             ln: (0..=n).map(|i| (i as f64).ln_1p()).collect(),
+            half_ln: (0..=n).map(|i| (i as f64 / 2.0).ln_1p()).collect(),
         }
     }
 
@@ -362,6 +365,7 @@ fn search(
     };
     // The best k-th score any worker has seen: a lower bound of the final k-th score.
     let bar = AtomicU64::new(0f64.to_bits());
+    let floor = model.degree_floor();
     let threads = std::thread::available_parallelism()
         .map_or(1, |p| p.get())
         .min(8);
@@ -390,6 +394,7 @@ fn search(
                                 bar: &bar,
                                 partner: &partner,
                                 behind,
+                                floor,
                             };
                             visit(&job, x, &mut scratch, &mut heap);
                         }
@@ -422,9 +427,16 @@ struct Job<'a> {
     partner: &'a [Partner],
     /// When ranking all pairs (each seen once, from its first person).
     behind: Option<&'a Behind>,
+    /// `model.degree_floor()`.
+    floor: f64,
 }
 
 impl Job<'_> {
+    /// `Model::combine`.
+    fn combine(&self, inputs: &[f64; 6], no_signal: bool) -> f64 {
+        self.model.combine_above(inputs, no_signal, self.floor)
+    }
+
     /// Pairs whose score bound is below this cannot make the list.
     fn threshold(&self, heap: &BinaryHeap<Scored>) -> f64 {
         let shared = f64::from_bits(self.bar.load(Relaxed));
@@ -469,7 +481,7 @@ fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Score
     // taken at their most favourable: the fewest mutual contacts that could still reach
     // the bar holds for every partner, and x needs no visit if even all of x's contacts
     // would not do.
-    let Some(least) = least_common(job, x, job.threshold(heap)) else {
+    let Some(least) = least_common(job, x, job.threshold(heap), s) else {
         return;
     };
     s.block(g, x);
@@ -477,11 +489,13 @@ fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Score
     // The rest of the bound, from x and the count alone.
     let w = &job.model.weights;
     let dx = g.degree(x);
-    let own = w[3] * s.ln[dx] - job.model.degree_floor();
+    let own = w[3] * s.ln[dx] - job.floor;
     s.by_count.clear();
-    s.by_count.extend((0..=dx).map(|c| {
-        w[0] * (c as f64 / 2.0).ln_1p() + w[1] * s.ln[c] + w[2] * (c as f64 / dx as f64) + own
-    }));
+    s.by_count.extend(
+        (0..=dx).map(|c| {
+            w[0] * s.half_ln[c] + w[1] * s.ln[c] + w[2] * (c as f64 / dx as f64) + own
+        }),
+    );
     let (offer, seek) = job.ctx.needs.person_parts(x);
     let masks = job.ctx.needs.masks(x);
     let interests = job.ctx.person_interest_bound(x);
@@ -510,7 +524,7 @@ fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Score
         if !reaches(bound, job.threshold(heap)) || !job.scope.allowed[y as usize] {
             continue;
         }
-        consider(job, x, y, common, &s.ln, heap);
+        consider(job, x, y, common, s, heap);
     }
     s.touched = touched;
     s.touched.clear();
@@ -523,25 +537,17 @@ fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Score
 /// has at least two contacts), Jaccard and the degree term together by the partner's
 /// degree at its most favourable (`overlap_and_degree`), interests and needs by what x
 /// could share with anyone.
-fn least_common(job: &Job, x: Node, threshold: f64) -> Option<u32> {
+fn least_common(job: &Job, x: Node, threshold: f64, s: &Scratch) -> Option<u32> {
     let (ctx, model) = (job.ctx, job.model);
     let w = &model.weights;
     let dx = ctx.g.degree(x);
-    let ln_dx = (dx as f64).ln_1p();
     let interests = ctx.person_interest_bound(x);
     let needs = ctx.needs.person_bound(x);
     (1..=dx).find_map(|c| {
-        let c_f = c as f64;
-        let inputs = [
-            (c_f / 2.0).ln_1p(),
-            c_f.ln_1p(),
-            0.0,
-            ln_dx,
-            interests,
-            needs,
-        ];
-        let partner = overlap_and_degree(w[2], w[3], c, dx, model.max_degree.max(c));
-        reaches(model.combine(&inputs, false) + partner, threshold).then_some(c as u32)
+        let inputs = [s.half_ln[c], s.ln[c], 0.0, s.ln[dx], interests, needs];
+        let most = model.max_degree.max(c);
+        let partner = overlap_and_degree(w[2], w[3], c, dx, most, &s.ln);
+        reaches(job.combine(&inputs, false) + partner, threshold).then_some(c as u32)
     })
 }
 
@@ -552,10 +558,14 @@ fn least_common(job: &Job, x: Node, threshold: f64) -> Option<u32> {
 /// through that no partner degree could make reach the bar. The maximum is at an end or
 /// where the derivative is zero: `w3 (a + d)^2 = w2 c (1 + d)` with `a = dx - c`, a
 /// quadratic in d.
-fn overlap_and_degree(w2: f64, w3: f64, c: usize, dx: usize, most: usize) -> f64 {
+///
+/// `ln` is `Scratch::ln` (ln(1 + d) for whole d up to `most`), for the two ends.
+fn overlap_and_degree(w2: f64, w3: f64, c: usize, dx: usize, most: usize, ln: &[f64]) -> f64 {
+    let ends = (ln[c], ln[most]);
     let (c, dx) = (c as f64, dx as f64);
     let (lo, hi) = (c, most as f64);
-    let f = |d: f64| w2 * c / (dx + d - c) + w3 * d.ln_1p();
+    let term = |d: f64, ln_1p_d: f64| w2 * c / (dx + d - c) + w3 * ln_1p_d;
+    let f = |d: f64| term(d, d.ln_1p());
     let a = dx - c;
     let (qa, qb, qc) = (w3, 2.0 * a * w3 - w2 * c, w3 * a * a - w2 * c);
     let mut roots = [f64::NAN; 2];
@@ -572,7 +582,7 @@ fn overlap_and_degree(w2: f64, w3: f64, c: usize, dx: usize, most: usize) -> f64
         .into_iter()
         .filter(|d| *d > lo && *d < hi)
         .map(f)
-        .fold(f(lo).max(f(hi)), f64::max)
+        .fold(term(lo, ends.0).max(term(hi, ends.1)), f64::max)
 }
 
 /// Whether an upper bound of a score may still reach `threshold`. A bound and the exact
@@ -621,7 +631,7 @@ fn visit_terms(
     let touched = std::mem::take(&mut s.touched);
     for &y in &touched {
         s.common[y as usize] = 0;
-        consider(job, x, y, 0, &s.ln, heap);
+        consider(job, x, y, 0, s, heap);
     }
     s.touched = touched;
     s.touched.clear();
@@ -631,7 +641,7 @@ fn visit_terms(
 /// Scores the pair of `x` and `y`, who share `common` contacts, into the heap if it can
 /// make the list. Cheapest first: bounds from table lookups, then the exact terms one by
 /// one, resource allocation (a walk over both contact lists) last.
-fn consider(job: &Job, x: Node, y: Node, common: u32, ln: &[f64], heap: &mut BinaryHeap<Scored>) {
+fn consider(job: &Job, x: Node, y: Node, common: u32, s: &Scratch, heap: &mut BinaryHeap<Scored>) {
     let (ctx, model, scope, k) = (job.ctx, job.model, job.scope, job.k);
     let g = ctx.g;
     let pair = if x < y { (x, y) } else { (y, x) };
@@ -639,8 +649,9 @@ fn consider(job: &Job, x: Node, y: Node, common: u32, ln: &[f64], heap: &mut Bin
     let (c, dx, dy) = (common as usize, g.degree(x), g.degree(y));
     let union = (dx + dy - c) as f64;
     let (interest_bound, needs_bound) = ctx.bounds(x, y);
+    let ln = &s.ln;
     let mut inputs = [
-        (c as f64 / 2.0).ln_1p(), // each mutual contact adds at most 1/2 (see least_common)
+        s.half_ln[c], // each mutual contact adds at most 1/2 (see least_common)
         ln[c],
         if union > 0.0 { c as f64 / union } else { 0.0 },
         ln[dx] + ln[dy],
@@ -648,7 +659,7 @@ fn consider(job: &Job, x: Node, y: Node, common: u32, ln: &[f64], heap: &mut Bin
         needs_bound,
     ];
     let no_signal = c == 0 && inputs[4] <= 0.0 && inputs[5] <= 0.0;
-    if no_signal || !reaches(model.combine(&inputs, false), threshold) {
+    if no_signal || !reaches(job.combine(&inputs, false), threshold) {
         return;
     }
     // The exact interest and needs terms, the one whose bound is worth more first: it
@@ -664,13 +675,13 @@ fn consider(job: &Job, x: Node, y: Node, common: u32, ln: &[f64], heap: &mut Bin
         } else {
             inputs[4] = ctx.interest_similarity(x, y);
         }
-        if !reaches(model.combine(&inputs, false), threshold) {
+        if !reaches(job.combine(&inputs, false), threshold) {
             return;
         }
     }
     inputs[0] = if c > 0 { ctx.mutual(x, y).ln_1p() } else { 0.0 };
     let no_signal = c == 0 && inputs[4] <= 0.0 && inputs[5] <= 0.0;
-    let score = model.combine(&inputs, no_signal);
+    let score = job.combine(&inputs, no_signal);
     let candidate = Scored {
         score,
         a: pair.0,
@@ -801,7 +812,8 @@ mod tests {
             let c = 1 + (unit() * dx as f64) as usize % dx;
             let most = c + (unit() * 400.0) as usize;
             let f = |d: f64| w2 * c as f64 / (dx as f64 + d - c as f64) + w3 * d.ln_1p();
-            let bound = overlap_and_degree(w2, w3, c, dx, most);
+            let ln: Vec<f64> = (0..=most).map(|d| (d as f64).ln_1p()).collect();
+            let bound = overlap_and_degree(w2, w3, c, dx, most, &ln);
             // Above every whole partner degree...
             let whole = (c..=most).map(|d| f(d as f64)).fold(f64::MIN, f64::max);
             assert!(bound >= whole - 1e-12, "{w2} {w3} {c} {dx} {most}");
