@@ -322,7 +322,12 @@ impl Interned {
     /// index), the later of two equal ids winning as there.
     pub(crate) fn resolve<'s>(self, ids: impl Iterator<Item = Option<&'s str>>) -> Vec<[u32; 2]> {
         let mut person = vec![UNKNOWN; self.distinct as usize];
-        for (i, id) in ids.enumerate() {
+        // Listed first so the slots of ids a few ahead can be asked for (`prefetch`).
+        let ids: Vec<Option<&str>> = ids.collect();
+        for (i, &id) in ids.iter().enumerate() {
+            if let Some(Some(ahead)) = ids.get(i + 8) {
+                self.ids.prefetch(ahead);
+            }
             if let Some(id) = id {
                 let n = self.ids.get(id);
                 if n != UNKNOWN {

@@ -1,4 +1,5 @@
 use std::io::Write;
+use std::mem::ManuallyDrop;
 
 use anyhow::{Result, bail};
 
@@ -33,9 +34,11 @@ pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
         limit: args.limit,
         min_score: args.min_score,
     };
-    let graph = Graph::build_resolved(&net, resolved);
+    // Never freed, for the reason `store::load` gives: freeing the indexes' hundreds of
+    // thousands of small lists one by one took 20-30 ms at 100,000 people.
+    let graph = ManuallyDrop::new(Graph::build_resolved(&net, resolved));
     trace.mark("graph");
-    let prepared = Prepared::new(&graph);
+    let prepared = ManuallyDrop::new(Prepared::new(&graph));
     trace.mark("indexes and fit");
     trace.say(&format!("weights: {}", fit::describe(&prepared.model)));
     if args.groups {
