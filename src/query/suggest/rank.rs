@@ -176,13 +176,15 @@ fn eligible(ctx: &Context, model: &Model, threshold: f64) -> Vec<bool> {
     } else {
         0
     };
+    let ln = ln_1p_of_degrees(g);
+    let other = (other_degree as f64).ln_1p();
     (0..g.len() as Node)
         .map(|v| {
             let inputs = [
                 0.0,
                 0.0,
                 0.0,
-                (g.degree(v) as f64).ln_1p() + (other_degree as f64).ln_1p(),
+                ln[g.degree(v)] + other,
                 ctx.person_interest_bound(v),
                 ctx.needs.person_bound(v),
             ];
@@ -190,6 +192,13 @@ fn eligible(ctx: &Context, model: &Model, threshold: f64) -> Vec<bool> {
             !no_signal && !hopeless(model.combine(&inputs, false), threshold)
         })
         .collect()
+}
+
+/// ln(1 + d) for every degree the graph has: one logarithm per degree instead of one
+/// per person (100k of them, in passes that run on one thread).
+fn ln_1p_of_degrees(g: &crate::graph::Graph) -> Vec<f64> {
+    let most = (0..g.len() as Node).map(|v| g.degree(v)).max().unwrap_or(0);
+    (0..=most).map(|d| (d as f64).ln_1p()).collect()
 }
 
 /// Per-thread scratch space, reused across people so a pass allocates nothing per person.
@@ -287,12 +296,13 @@ struct Partner {
 
 fn partner_bounds(ctx: &Context, model: &Model) -> Vec<Partner> {
     let up = |v: f64| (v as f32).next_up();
+    let ln = ln_1p_of_degrees(ctx.g);
     (0..ctx.g.len() as Node)
         .map(|y| {
             let (offer, seek) = ctx.needs.person_parts(y);
             Partner {
                 bounds: [
-                    up(model.weights[3] * (ctx.g.degree(y) as f64).ln_1p()),
+                    up(model.weights[3] * ln[ctx.g.degree(y)]),
                     up(ctx.person_interest_bound(y)),
                     up(offer),
                     up(seek),
@@ -492,9 +502,8 @@ fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut BinaryHeap<Score
     let own = w[3] * s.ln[dx] - job.floor;
     s.by_count.clear();
     s.by_count.extend(
-        (0..=dx).map(|c| {
-            w[0] * s.half_ln[c] + w[1] * s.ln[c] + w[2] * (c as f64 / dx as f64) + own
-        }),
+        (0..=dx)
+            .map(|c| w[0] * s.half_ln[c] + w[1] * s.ln[c] + w[2] * (c as f64 / dx as f64) + own),
     );
     let (offer, seek) = job.ctx.needs.person_parts(x);
     let masks = job.ctx.needs.masks(x);
