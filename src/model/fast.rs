@@ -90,80 +90,45 @@ pub fn relationships(text: &str, at: usize) -> Option<(Vec<Relationship>, usize)
     Some((list, r.at))
 }
 
+/// Reads one member of a record: `BIT "name" => assignment` arms for the known fields,
+/// each refusing a second occurrence of its key (`Seen`), and `_ => ...` for the rest.
+macro_rules! fields {
+    ($key:ident, $seen:ident, $($bit:literal $name:literal => $read:expr,)* _ => $other:expr,) => {
+        match $key.as_ref() {
+            $($name => {
+                $seen.once($bit)?;
+                $read;
+            })*
+            _ => {
+                $other;
+            }
+        }
+    };
+}
+
 fn person(r: &mut Reader) -> Option<Person> {
     let mut p = Person::default();
     let mut seen = Seen::default();
     r.record(|r, key| {
-        match key.as_ref() {
-            "id" => {
-                seen.once(0)?;
-                p.id = PersonId(r.text()?);
-            }
-            "name" => {
-                seen.once(1)?;
-                p.name = r.text()?;
-            }
-            "emails" => {
-                seen.once(2)?;
-                p.emails = r.texts()?;
-            }
-            "phones" => {
-                seen.once(3)?;
-                p.phones = r.texts()?;
-            }
-            "company" => {
-                seen.once(4)?;
-                p.company = Some(r.text()?);
-            }
-            "role" => {
-                seen.once(5)?;
-                p.role = Some(r.text()?);
-            }
-            "location" => {
-                seen.once(6)?;
-                p.location = Some(r.text()?);
-            }
-            "interests" => {
-                seen.once(7)?;
-                p.interests = r.texts()?;
-            }
-            "offers" => {
-                seen.once(8)?;
-                p.offers = r.texts()?;
-            }
-            "seeks" => {
-                seen.once(9)?;
-                p.seeks = r.texts()?;
-            }
-            "tags" => {
-                seen.once(10)?;
-                p.tags = r.texts()?;
-            }
-            "notes" => {
-                seen.once(11)?;
-                p.notes = Some(r.string()?.into_owned());
-            }
-            "met" => {
-                seen.once(12)?;
-                p.met = Some(r.date()?);
-            }
-            "every" => {
-                seen.once(13)?;
-                p.every = Some(r.text()?);
-            }
-            "no_intros" => {
-                seen.once(14)?;
-                p.no_intros = r.boolean()?;
-            }
-            "added" => {
-                seen.once(15)?;
-                p.added = Some(r.date()?);
-            }
-            _ => {
-                let value = r.by_serde()?;
-                p.extra.insert(key.into_owned(), value);
-            }
-        }
+        fields!(key, seen,
+            0 "id" => p.id = PersonId(r.text()?),
+            1 "name" => p.name = r.text()?,
+            2 "emails" => p.emails = r.texts()?,
+            3 "phones" => p.phones = r.texts()?,
+            4 "company" => p.company = Some(r.text()?),
+            5 "role" => p.role = Some(r.text()?),
+            6 "location" => p.location = Some(r.text()?),
+            7 "interests" => p.interests = r.texts()?,
+            8 "offers" => p.offers = r.texts()?,
+            9 "seeks" => p.seeks = r.texts()?,
+            10 "tags" => p.tags = r.texts()?,
+            11 "notes" => p.notes = Some(r.string()?.into_owned()),
+            12 "met" => p.met = Some(r.date()?),
+            13 "every" => p.every = Some(r.text()?),
+            14 "no_intros" => p.no_intros = r.boolean()?,
+            15 "added" => p.added = Some(r.date()?),
+            _ => p.extra.insert(key.into_owned(), r.by_serde()?),
+        );
         Some(())
     })?;
     // `id` and `name` are required.
@@ -178,36 +143,15 @@ fn relationship(r: &mut Reader) -> Option<Relationship> {
     let mut rel = Relationship::new(PersonId::default(), PersonId::default());
     let mut seen = Seen::default();
     r.record(|r, key| {
-        match key.as_ref() {
-            "a" => {
-                seen.once(0)?;
-                a = Some(PersonId(r.text()?));
-            }
-            "b" => {
-                seen.once(1)?;
-                b = Some(PersonId(r.text()?));
-            }
-            "kind" => {
-                seen.once(2)?;
-                rel.kind = Some(r.text()?);
-            }
-            "strength" => {
-                seen.once(3)?;
-                rel.strength = Some(r.small()?);
-            }
-            "since" => {
-                seen.once(4)?;
-                rel.since = Some(r.date()?);
-            }
-            "note" => {
-                seen.once(5)?;
-                rel.note = Some(r.string()?.into_owned());
-            }
-            _ => {
-                let value = r.by_serde()?;
-                rel.extra.insert(key.into_owned(), value);
-            }
-        }
+        fields!(key, seen,
+            0 "a" => a = Some(PersonId(r.text()?)),
+            1 "b" => b = Some(PersonId(r.text()?)),
+            2 "kind" => rel.kind = Some(r.text()?),
+            3 "strength" => rel.strength = Some(r.small()?),
+            4 "since" => rel.since = Some(r.date()?),
+            5 "note" => rel.note = Some(r.string()?.into_owned()),
+            _ => rel.extra.insert(key.into_owned(), r.by_serde()?),
+        );
         Some(())
     })?;
     rel.a = a?;
@@ -221,28 +165,13 @@ fn interaction(r: &mut Reader) -> Option<Interaction> {
     let mut extra = super::Extra::new();
     let mut seen = Seen::default();
     r.record(|r, key| {
-        match key.as_ref() {
-            "date" => {
-                seen.once(0)?;
-                date = Some(r.date()?);
-            }
-            "people" => {
-                seen.once(1)?;
-                people = Some(r.ids()?);
-            }
-            "kind" => {
-                seen.once(2)?;
-                kind = Some(r.string()?.into_owned());
-            }
-            "note" => {
-                seen.once(3)?;
-                note = Some(r.string()?.into_owned());
-            }
-            _ => {
-                let value = r.by_serde()?;
-                extra.insert(key.into_owned(), value);
-            }
-        }
+        fields!(key, seen,
+            0 "date" => date = Some(r.date()?),
+            1 "people" => people = Some(r.ids()?),
+            2 "kind" => kind = Some(r.string()?.into_owned()),
+            3 "note" => note = Some(r.string()?.into_owned()),
+            _ => extra.insert(key.into_owned(), r.by_serde()?),
+        );
         Some(())
     })?;
     Some(Interaction {
@@ -259,24 +188,12 @@ fn introduction(r: &mut Reader) -> Option<Introduction> {
     let mut extra = super::Extra::new();
     let mut seen = Seen::default();
     r.record(|r, key| {
-        match key.as_ref() {
-            "date" => {
-                seen.once(0)?;
-                date = Some(r.date()?);
-            }
-            "people" => {
-                seen.once(1)?;
-                people = Some(r.ids()?);
-            }
-            "note" => {
-                seen.once(2)?;
-                note = Some(r.string()?.into_owned());
-            }
-            _ => {
-                let value = r.by_serde()?;
-                extra.insert(key.into_owned(), value);
-            }
-        }
+        fields!(key, seen,
+            0 "date" => date = Some(r.date()?),
+            1 "people" => people = Some(r.ids()?),
+            2 "note" => note = Some(r.string()?.into_owned()),
+            _ => extra.insert(key.into_owned(), r.by_serde()?),
+        );
         Some(())
     })?;
     Some(Introduction {
