@@ -20,12 +20,6 @@ impl SplitMix64 {
 
     /// Uniform in `0..n` (multiply-shift, no modulo bias worth the name); `n` > 0.
     pub fn below(&mut self, n: usize) -> usize {
-        SplitMix64::scale(self.next_u64(), n)
-    }
-
-    /// What `below(n)` gives when its draw is `raw`: for callers that draw first and
-    /// learn `n` later.
-    pub fn scale(raw: u64, n: usize) -> usize {
-        ((u128::from(raw) * n as u128) >> 64) as usize
+        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 }

@@ -191,9 +191,34 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(Network, Option<Interned>)> {
     Ok((net, None))
 }
 
-/// Files at least this large are decoded on two threads (`decode_split`); below it the
-/// second thread costs more than it saves.
+/// Files at least this large are decoded on two threads (`decode_fast_split`, else
+/// `decode_split`); below it the second thread costs more than it saves.
 pub const SPLIT_FROM_BYTES: usize = 4 << 20;
+
+/// Where the value of the top-level "relationships" key starts (its `[`), if the file is
+/// laid out as netweb writes it: the key at the start of a line, two spaces in, which a
+/// fast search finds. A literal line break cannot be inside a JSON string, so the search
+/// never matches text inside one. Only a guess: each split decode proves it.
+fn relationships_start(text: &str) -> Option<usize> {
+    const KEY: &str = "\n  \"relationships\": [";
+    let found = memchr::memmem::find(text.as_bytes(), KEY.as_bytes())?;
+    Some(found + KEY.len() - 1)
+}
+
+/// A split decode's two halves as one network: `rest`, and if it skipped its
+/// relationships, those the second thread decoded and numbered (None if that failed).
+fn joined(
+    rest: Option<(Network, bool)>,
+    relationships: Option<(Vec<Relationship>, Interned)>,
+) -> Option<(Network, Option<Interned>)> {
+    let (mut net, skipped) = rest?;
+    if !skipped {
+        return Some((net, None));
+    }
+    let (list, interned) = relationships?;
+    net.relationships = list;
+    Some((net, Some(interned)))
+}
 
 /// `decode_split` with netweb's own reader (`model::fast`), which also skips the
 /// relationships without reading them: netweb writes their closing bracket alone on a
@@ -202,9 +227,7 @@ pub const SPLIT_FROM_BYTES: usize = 4 << 20;
 /// and the skip counts only if the second thread, reading the array, ended where the
 /// search did.
 fn decode_fast_split(text: &str) -> Option<(Network, Option<Interned>)> {
-    const KEY: &str = "\n  \"relationships\": [";
-    let found = memchr::memmem::find(text.as_bytes(), KEY.as_bytes())?;
-    let value_at = found + KEY.len() - 1;
+    let value_at = relationships_start(text)?;
     let close = memchr::memmem::find(&text.as_bytes()[value_at..], b"\n  ]")?;
     let end = value_at + close + "\n  ]".len();
     let (rest, relationships) = std::thread::scope(|s| {
@@ -218,22 +241,14 @@ fn decode_fast_split(text: &str) -> Option<(Network, Option<Interned>)> {
         let rest = fast::network(text, Some((value_at, end)));
         (rest, relationships.join().ok().flatten())
     });
-    let (mut net, skipped) = rest?;
-    if !skipped {
-        return Some((net, None));
-    }
-    let (list, interned) = relationships?;
-    net.relationships = list;
-    Some((net, Some(interned)))
+    joined(rest, relationships)
 }
 
-/// Decodes the relationships (a third to a half of a large file) on a second thread while
-/// this one decodes the rest. The file is one JSON object, so where its "relationships"
-/// value starts is only known by reading everything before it; the layout netweb writes
-/// puts that key at the start of a line, two spaces in, which a fast search finds.
-/// That guess is then proved: the main decoder skips the value only if the top-level key
-/// it meets is the one found (the same bytes, by address). A literal line break cannot
-/// be inside a JSON string, so the search never matches text inside one.
+/// serde_json's decoder split the same way, for a large file the fast reader declines
+/// (one with a `null`, say): the relationships (a third to a half of the file) are
+/// decoded on a second thread while this one decodes the rest. Where the value starts
+/// (`relationships_start`) is proved by the main decoder: it skips the value only if
+/// the top-level key it meets is the one found (the same bytes, by address).
 ///
 /// The second thread then numbers the relationships' ends (`Interned`) while the first
 /// still reads the people.
@@ -243,12 +258,10 @@ fn decode_fast_split(text: &str) -> Option<(Network, Option<Interned>)> {
 fn decode_split(text: &str) -> Option<(Network, Option<Interned>)> {
     use serde::Deserialize;
     use serde::de::DeserializeSeed;
-    const KEY: &str = "\n  \"relationships\": [";
-    let found = memchr::memmem::find(text.as_bytes(), KEY.as_bytes())?;
-    // The key's text starts after the line break, two spaces and the quote; the value
-    // at its bracket.
-    let key_at = text[found + 4..].as_ptr() as usize;
-    let value_at = found + KEY.len() - 1;
+    let value_at = relationships_start(text)?;
+    // The key's text starts after its opening quote: `relationships": ` before the
+    // value's bracket.
+    let key_at = text[value_at - "relationships\": ".len()..].as_ptr() as usize;
     let (rest, relationships) = std::thread::scope(|s| {
         let relationships = s.spawn(|| {
             let mut de = serde_json::Deserializer::from_str(&text[value_at..]);
@@ -263,13 +276,7 @@ fn decode_split(text: &str) -> Option<(Network, Option<Interned>)> {
             .ok();
         (rest, relationships.join().ok().flatten())
     });
-    let (mut net, skipped) = rest?;
-    if !skipped {
-        return Some((net, None));
-    }
-    let (relationships, interned) = relationships?;
-    net.relationships = relationships;
-    Some((net, Some(interned)))
+    joined(rest, relationships)
 }
 
 /// Bytes that are not UTF-8 at `at`, as `FILE:LINE:COLUMN: reason` and a hint.

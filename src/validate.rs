@@ -2,7 +2,7 @@
 //! duplicates, self-relationships, out-of-range values. Every problem names the entry
 //! and says how to fix it, because the usual cause is a hand edit.
 
-use crate::fasthash::{FxHashMap, IdIndex, Interned, UNKNOWN, resolve_ends};
+use crate::fasthash::{FxHashMap, IdIndex, Interned, PREFETCH_AHEAD, UNKNOWN, resolve_ends};
 use crate::model::{Network, PersonId};
 
 /// How many problems one error lists before it says "and N more".
@@ -127,9 +127,6 @@ pub(crate) fn examine_interned(
     out.extend(later);
     (out, ends)
 }
-
-/// How many lookups ahead a loop over people asks for its hash slots.
-const PREFETCH_AHEAD: usize = 8;
 
 /// From this many relationships the repeat check runs on a second thread.
 const PARALLEL_FROM: usize = 100_000;
