@@ -3,15 +3,13 @@
 //!
 //! Positives are recorded relationships, seen as if they were not there yet (each end's
 //! degree one lower). Negatives are unlinked candidate pairs (the same candidates
-//! `suggest` ranks), drawn so that every candidate pair counts alike: uniformly over all
-//! pairs by `PairSampler` on large networks, or, on small ones, a person at random and
-//! then one of their candidates, weighted by how many candidates that person has. A
-//! weighted logistic regression, fitted by Newton's method on standardised inputs with a
-//! small ridge penalty, gives the weights. Everything is deterministic: the draws come from a
+//! `suggest` ranks), drawn uniformly over all such pairs by `PairSampler`, so every
+//! candidate pair counts alike. A weighted logistic regression, fitted by Newton's method
+//! on standardised inputs with a small ridge penalty, gives the weights. Everything is deterministic: the draws come from a
 //! fixed-seed generator, so the same file always gives the same suggestions.
 
 use crate::graph::Node;
-use crate::query::suggest::candidates::{Candidates, PairSampler};
+use crate::query::suggest::candidates::PairSampler;
 use crate::query::suggest::heldout;
 use crate::query::suggest::model::{DIM, Features, INPUTS, MONOTONE, Model, inputs};
 use crate::query::suggest::signals::Context;
@@ -29,8 +27,6 @@ pub(crate) const PRIOR_STRENGTH: f64 = 100.0;
 const RIDGE: f64 = 1.0;
 /// The candidate search for negatives looks at terms held by at most this many people.
 const NEGATIVE_CAP: usize = 1_000;
-/// Up to this many people negatives are drawn by `listed`, above by `PairSampler`.
-const LISTED_UP_TO: usize = 1_000;
 /// The most draws of `PairSampler` for one fit. A draw is kept when it is a candidate
 /// pair's first path: measured on generated networks, 29% of draws at 1,001 people, 48%
 /// at 3,000, 66% at 10,000 and 84% at 100,000, so `MAX_NEGATIVES` rows take 4,800 to
@@ -88,14 +84,9 @@ pub fn fit(ctx: &Context) -> Model {
     Model::new(weights, max_degree)
 }
 
-/// Unlinked candidate pairs drawn at random, as rows weighing alike in total for every
-/// candidate pair: on networks of more than `LISTED_UP_TO` people, pairs drawn uniformly
-/// by `PairSampler`, each of weight 1, until `MAX_NEGATIVES` or `MAX_DRAWS` draws; on
-/// smaller ones, by `listed`.
+/// Unlinked candidate pairs drawn uniformly by `PairSampler`, as rows of weight 1, until
+/// `MAX_NEGATIVES` rows or `MAX_DRAWS` draws.
 fn negatives(ctx: &Context, rng: &mut SplitMix64) -> Vec<Row> {
-    if ctx.g.len() <= LISTED_UP_TO {
-        return listed(ctx, rng);
-    }
     let sampler = PairSampler::new(ctx, NEGATIVE_CAP);
     let mut rows = Vec::with_capacity(MAX_NEGATIVES);
     for _ in 0..MAX_DRAWS {
@@ -105,32 +96,6 @@ fn negatives(ctx: &Context, rng: &mut SplitMix64) -> Vec<Row> {
         if let Some((x, y)) = sampler.draw(rng) {
             rows.push((inputs(&ctx.features(x, y)).to_vec(), 0.0, 1.0));
         }
-    }
-    rows
-}
-
-/// Negatives drawn a person at a time: a person `x` at random, then one of
-/// `Candidates::of(x)` (people without candidates are skipped), weighted by the number of
-/// candidates so every candidate pair counts alike, until `MAX_NEGATIVES` or
-/// `4 * MAX_NEGATIVES` draws. Listing the candidates costs time in proportion to their
-/// number (thousands per person at 100k people); on small networks that is little, and
-/// these draws keep the suggestions of small files what they were before `PairSampler`.
-fn listed(ctx: &Context, rng: &mut SplitMix64) -> Vec<Row> {
-    let g = ctx.g;
-    let mut candidates = Candidates::new(g.len());
-    let mut rows = Vec::new();
-    for _ in 0..MAX_NEGATIVES * 4 {
-        if rows.len() == MAX_NEGATIVES {
-            break;
-        }
-        let x = rng.below(g.len()) as Node;
-        let found = candidates.of(ctx, x, NEGATIVE_CAP);
-        if found.is_empty() {
-            continue;
-        }
-        let y = found[rng.below(found.len())];
-        let weight = found.len() as f64;
-        rows.push((inputs(&ctx.features(x, y)).to_vec(), 0.0, weight));
     }
     rows
 }
@@ -343,24 +308,17 @@ mod tests {
     fn negatives_count_every_candidate_pair_alike() {
         use crate::graph::Graph;
         use crate::synthetic::{Spec, generate};
-        let rows = |people: usize| {
+        for people in [300, 1_001] {
             let net = generate(&Spec::scaled(people));
             let g = Graph::build(&net);
             let ctx = Context::new(&g);
             let first = negatives(&ctx, &mut SplitMix64::new(5));
             let again = negatives(&ctx, &mut SplitMix64::new(5));
             assert_eq!(format!("{first:?}"), format!("{again:?}"), "{people}");
-            first
-        };
-        // Above `LISTED_UP_TO`, pairs drawn uniformly, each of weight 1 ...
-        let sampled = rows(LISTED_UP_TO + 1);
-        assert_eq!(sampled.len(), MAX_NEGATIVES);
-        assert!(sampled.iter().all(|r| r.1 == 0.0 && r.2 == 1.0));
-        // ... below, a person's pairs weighted by their number.
-        let listed = rows(LISTED_UP_TO);
-        assert_eq!(listed.len(), MAX_NEGATIVES);
-        assert!(listed.iter().all(|r| r.1 == 0.0 && r.2 >= 1.0));
-        assert!(listed.iter().any(|r| r.2 > 1.0));
+            // Pairs drawn uniformly, each of weight 1.
+            assert_eq!(first.len(), MAX_NEGATIVES);
+            assert!(first.iter().all(|r| r.1 == 0.0 && r.2 == 1.0));
+        }
     }
 
     #[test]
