@@ -42,11 +42,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         || filter.tag.is_some()
         || filter.company.is_some()
         || filter.search.is_some();
-    let net = if filtered {
-        std::mem::ManuallyDrop::new(subset(&net, &filter))
-    } else {
-        net
-    };
+    let net = if filtered { subset(&net, &filter) } else { net };
     let (bytes, format) = match args.format {
         ExportFormat::Json => (store::to_bytes(&net)?, "json"),
         ExportFormat::Csv => (csv_out::write(&net.people)?, "csv"),

@@ -22,8 +22,8 @@
 //! instead of flying off. Starting positions come from [`SplitMix64`] with a fixed seed
 //! and every loop runs in a fixed order, so the output is the same on every run.
 
-use crate::fasthash::{FxHashMap, map_with_capacity};
 use crate::graph::{DEFAULT_STRENGTH, Graph, Node};
+use crate::ids::{FastMap, map_with_capacity};
 use crate::query::stats::components;
 use crate::rng::SplitMix64;
 
@@ -182,7 +182,7 @@ fn component(
     }
     // The component's clusters, numbered by first member.
     let mut cluster_of = vec![0usize; n];
-    let mut ids: FxHashMap<usize, usize> = map_with_capacity(16);
+    let mut ids: FastMap<usize, usize> = map_with_capacity(16);
     for (i, &v) in members.iter().enumerate() {
         let c = clusters.get(v as usize).copied().unwrap_or(0);
         let next = ids.len();
@@ -404,7 +404,7 @@ fn separate(pos: &mut [[f64; 2]], fp: &[Footprint], gap: f64) {
     let key = |p: [f64; 2]| ((p[0] / cell).floor() as i64, (p[1] / cell).floor() as i64);
     let passes = (SEPARATE_EFFORT / n).clamp(SEPARATE_PASSES.0, SEPARATE_PASSES.1);
     let mut order: Vec<(i64, i64, u32)> = Vec::with_capacity(n);
-    let mut runs: FxHashMap<(i64, i64), (usize, usize)> = map_with_capacity(n);
+    let mut runs: FastMap<(i64, i64), (usize, usize)> = map_with_capacity(n);
     for _ in 0..passes {
         // Nodes sorted by cell, and where each cell's run of them is.
         order.clear();

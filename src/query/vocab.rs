@@ -4,8 +4,8 @@
 
 use compact_str::CompactString;
 
-use crate::fasthash::IdIndex;
 use crate::graph::Node;
+use crate::ids::IdIndex;
 use crate::model::Network;
 
 pub type Term = u32;
@@ -97,10 +97,8 @@ const PARALLEL_FROM: usize = 20_000;
 
 /// The vocabulary of a run of consecutive people, before the weights.
 struct Part<'a> {
-    /// Term text -> id. An `IdIndex` keeps short text inline, so one of two million
-    /// lookups is one compare in one cache line, where a map of `&str` keys followed a
-    /// pointer to compare the text (`memcmp`) on every hit.
-    ids: IdIndex,
+    /// Term text -> id.
+    ids: IdIndex<'a>,
     /// In order of first use.
     terms: Vec<&'a str>,
     postings: Vec<Vec<Node>>,

@@ -26,7 +26,9 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::save_bytes;
-use super::{FORMAT_VERSION, Network, layout, lock, parent_dir, read_bytes, resolve_symlinks};
+use super::{
+    Access, FORMAT_VERSION, Network, layout, lock, parent_dir, read_bytes, resolve_symlinks,
+};
 use super::{create_private_dir, located, parse_owned, refuse_newer, refuse_problems, save};
 use crate::model::{Interaction, Person, PersonId, Relationship};
 
@@ -58,8 +60,8 @@ fn append_from<T>(
     create_private_dir(parent_dir(&target))?;
     let _lock = lock(&target)?;
 
-    // A large file comes mapped, not read into memory (`read_bytes`).
-    let bytes = read_bytes(&target)?;
+    // Read into memory, never mapped: what is checked is what is saved from.
+    let bytes = read_bytes(&target, Access::Change)?;
     if let Some(bytes) = &bytes
         && bytes.len() >= splice_from.max(1)
         && let Some(top) = Top::read(bytes)
@@ -72,7 +74,6 @@ fn append_from<T>(
         same_as_a_full_write(&target, bytes, &pieces, &added);
         let pieces: Vec<&[u8]> = pieces.iter().map(|p| p.as_ref()).collect();
         save_bytes(&target, &pieces)?;
-        std::mem::forget(roster);
         return Ok(value);
     }
 
@@ -91,7 +92,6 @@ fn append_from<T>(
         "an append broke the network"
     );
     save(&target, &net)?;
-    std::mem::forget(net);
     Ok(value)
 }
 
