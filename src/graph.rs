@@ -14,7 +14,7 @@ pub type Node = u32;
 
 pub struct Graph<'a> {
     pub net: &'a Network,
-    index: IdIndex<'a>,
+    index: IdIndex,
     /// Edge weight: the relationship's strength (3 when unknown).
     csr: Csr<(), f32, Directed, Node>,
 }

@@ -98,7 +98,7 @@ const PARALLEL_FROM: usize = 20_000;
 /// The vocabulary of a run of consecutive people, before the weights.
 struct Part<'a> {
     /// Term text -> id.
-    ids: IdIndex<'a>,
+    ids: IdIndex,
     /// In order of first use.
     terms: Vec<&'a str>,
     postings: Vec<Vec<Node>>,
