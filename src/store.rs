@@ -18,7 +18,7 @@ use crate::model::{FORMAT_VERSION, Network};
 use crate::validate;
 
 mod append;
-mod layout;
+mod encode;
 
 pub use append::{Appended, SPLICE_FROM_BYTES, append};
 
@@ -329,11 +329,11 @@ fn lock(target: &Path) -> Result<File> {
     Ok(file)
 }
 
-/// The bytes a network is saved as: pretty (as `layout` describes), stable key order, one
+/// The bytes a network is saved as: pretty (as `encode` describes), stable key order, one
 /// trailing newline.
 pub fn to_bytes(net: &Network) -> Result<Vec<u8>> {
     let mut out = Vec::new();
-    layout::write(net, &mut out).context("could not serialise the network")?;
+    encode::write(net, &mut out).context("could not serialise the network")?;
     Ok(out)
 }
 
@@ -343,7 +343,7 @@ pub fn to_bytes(net: &Network) -> Result<Vec<u8>> {
 fn save(target: &Path, net: &Network) -> Result<()> {
     save_with(target, |file| {
         let mut out = io::BufWriter::with_capacity(1 << 20, file);
-        layout::write(net, &mut out)?;
+        encode::write(net, &mut out)?;
         out.flush()
     })
 }
@@ -481,7 +481,7 @@ mod tests {
 
     fn laid_out(net: &Network) -> String {
         let mut out = Vec::new();
-        layout::write(net, &mut out).unwrap();
+        encode::write(net, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 

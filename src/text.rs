@@ -144,6 +144,23 @@ pub fn non_blank(raw: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
+/// "1 person", "2 people": counts in sentences read naturally.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "A and B", "A, B and C".
+pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
 /// The slug an id is made from: ASCII (transliterated), lower-case, words joined by `-`.
 pub fn slug(name: &str) -> String {
     let ascii = deunicode::deunicode(name).to_lowercase();

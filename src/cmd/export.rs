@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::cmd::Ctx;
-use crate::formats::{csv_out, dot_out, graphml_out, html_out, vcard_out};
+use crate::formats::{csv_out, dot_out, graphml_out, html, vcard_out};
 use crate::model::{Network, PersonId};
 use crate::query::list::{self, Filter, Sort};
 use crate::render::count;
@@ -49,7 +49,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         ExportFormat::Vcard => (vcard_out::write(&net.people), "vcard"),
         ExportFormat::Dot => (dot_out::write(&net), "dot"),
         ExportFormat::Graphml => (graphml_out::write(&net), "graphml"),
-        ExportFormat::Html => (html_out::write(&net)?, "html"),
+        ExportFormat::Html => (html::write(&net)?, "html"),
     };
     let Some(path) = args.output else {
         let mut out = std::io::stdout().lock();

@@ -13,7 +13,7 @@ pub mod csv;
 pub mod csv_out;
 pub mod dot_out;
 pub mod graphml_out;
-pub mod html_out;
+pub mod html;
 pub mod netweb;
 pub mod plan;
 pub mod vcard;

@@ -4,7 +4,6 @@
 pub mod due;
 pub mod interests;
 pub mod intros;
-pub mod layout;
 pub mod list;
 pub mod merge;
 pub mod path;

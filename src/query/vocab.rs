@@ -32,13 +32,10 @@ impl Vocab {
         // people, interning two million interests was a third of a second).
         let part = if lists.len() >= PARALLEL_FROM {
             let (first, second) = lists.split_at(lists.len() / 2);
-            let (a, b) = std::thread::scope(|s| {
-                let b = s.spawn(|| Part::intern(second, first.len()));
-                (
-                    Part::intern(first, 0),
-                    b.join().expect("interning panicked"),
-                )
-            });
+            let (a, b) = rayon::join(
+                || Part::intern(first, 0),
+                || Part::intern(second, first.len()),
+            );
             a.merge(b)
         } else {
             Part::intern(&lists, 0)

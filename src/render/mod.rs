@@ -112,22 +112,8 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
-/// "1 person", "2 people": counts in sentences read naturally.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// "A and B", "A, B and C".
-pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", init.join(", "), last.as_ref())
-        }
-    }
-}
+// Sentence helpers live in `text`, where the core can use them too.
+pub use crate::text::{count, join_names};
 
 #[cfg(test)]
 mod tests {

@@ -27,7 +27,7 @@ use serde_json::value::RawValue;
 
 use super::save_bytes;
 use super::{
-    Access, FORMAT_VERSION, Network, layout, lock, parent_dir, read_bytes, resolve_symlinks,
+    Access, FORMAT_VERSION, Network, encode, lock, parent_dir, read_bytes, resolve_symlinks,
 };
 use super::{create_private_dir, located, parse_owned, refuse_newer, refuse_problems, save};
 use crate::model::{Interaction, Person, PersonId, Relationship};
@@ -227,7 +227,7 @@ impl<'a> Top<'a> {
             if elements.is_empty() {
                 continue;
             }
-            // Each element on its own line, as `layout` writes an array's elements.
+            // Each element on its own line, as `encode` writes an array's elements.
             let lines = elements.concat_lines();
             match raw {
                 Some(raw) => {
@@ -286,7 +286,7 @@ impl<'a> Top<'a> {
 fn element_texts<T: serde::Serialize>(items: &[T], person: bool) -> Result<Elements> {
     items
         .iter()
-        .map(|x| layout::element(x, person).context("could not serialise the new entries"))
+        .map(|x| encode::element(x, person).context("could not serialise the new entries"))
         .collect::<Result<_>>()
         .map(Elements)
 }
