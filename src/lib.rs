@@ -9,6 +9,7 @@ pub mod formats;
 pub mod graph;
 pub mod ids;
 pub mod model;
+pub mod ops;
 pub mod query;
 pub mod render;
 pub mod resolve;

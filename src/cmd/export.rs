@@ -1,7 +1,6 @@
 //! `netweb export`: the network, or the people a filter picks, as JSON, CSV, vCard, DOT,
 //! GraphML or an HTML map, on standard output or atomically into a file.
 
-use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -11,8 +10,8 @@ use serde::Serialize;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::cmd::Ctx;
 use crate::formats::{csv_out, dot_out, graphml_out, html, vcard_out};
-use crate::model::{Network, PersonId};
-use crate::query::list::{self, Filter, Sort};
+use crate::ops::subset::subset;
+use crate::query::list::Filter;
 use crate::render::count;
 use crate::store;
 
@@ -76,62 +75,6 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         done.file
     )?;
     Ok(())
-}
-
-/// The people the filter picks, in file order, with the relationships among them, the
-/// interactions that include any of them (naming only them) and the introductions that
-/// include two or more of them (naming only them): no id points outside the export.
-/// Tag cadences and the file's other fields come along whole.
-pub fn subset(net: &Network, filter: &Filter) -> Network {
-    let picked: HashSet<&PersonId> = list::list(net, filter, Sort::Id, false)
-        .into_iter()
-        .map(|row| &row.person.id)
-        .collect();
-    let keep = |people: &[PersonId]| -> Vec<PersonId> {
-        people
-            .iter()
-            .filter(|p| picked.contains(p))
-            .cloned()
-            .collect()
-    };
-    let mut out = Network {
-        people: net
-            .people
-            .iter()
-            .filter(|p| picked.contains(&p.id))
-            .cloned()
-            .collect(),
-        relationships: net
-            .relationships
-            .iter()
-            .filter(|r| picked.contains(&r.a) && picked.contains(&r.b))
-            .cloned()
-            .collect(),
-        ..net.clone()
-    };
-    out.interactions = net
-        .interactions
-        .iter()
-        .filter_map(|x| {
-            let people = keep(&x.people);
-            (!people.is_empty()).then(|| crate::model::Interaction {
-                people,
-                ..x.clone()
-            })
-        })
-        .collect();
-    out.introductions = net
-        .introductions
-        .iter()
-        .filter_map(|x| {
-            let people = keep(&x.people);
-            (people.len() >= 2).then(|| crate::model::Introduction {
-                people,
-                ..x.clone()
-            })
-        })
-        .collect();
-    out
 }
 
 /// Whether two paths name the same file, following links (either may not exist yet).

@@ -54,7 +54,7 @@ fn rename(ctx: &Ctx, old: &str, new: &str) -> Result<()> {
                 .unwrap_or_default();
             bail!("nobody has {old:?} as an interest, offer or seek{close}");
         }
-        let done = interests::rename(net, &old, &new);
+        let done = crate::ops::rename::rename(net, &old, &new);
         let changed = done.people > 0 && old != new;
         Ok((done, changed))
     })?;
