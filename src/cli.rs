@@ -121,6 +121,15 @@ pub struct PersonFields {
     /// How often to be in touch: 14d, 2w, 3m, 1y (none clears it; overrides tag cadences)
     #[arg(long, value_name = "CADENCE")]
     pub every: Option<String>,
+    /// Their birthday: YYYY-MM-DD, or --MM-DD when you do not know the year
+    #[arg(long, value_name = "DATE", value_parser = annual_date, allow_hyphen_values = true)]
+    pub birthday: Option<String>,
+    /// Their (wedding or work) anniversary: YYYY-MM-DD or --MM-DD
+    #[arg(long, value_name = "DATE", value_parser = annual_date, allow_hyphen_values = true)]
+    pub anniversary: Option<String>,
+    /// What they like to be called
+    #[arg(long, value_name = "TEXT")]
+    pub nickname: Option<String>,
     /// They do not want to be introduced: `suggest` leaves them out
     #[arg(long)]
     pub no_intros: bool,
@@ -195,6 +204,14 @@ pub enum ClearField {
     Notes,
     Met,
     Every,
+    Birthday,
+    Anniversary,
+    Nickname,
+}
+
+/// Checks a birthday or anniversary and gives it in its stored form.
+fn annual_date(text: &str) -> Result<String, String> {
+    crate::annual::AnnualDate::parse(text).map(|d| d.to_string())
 }
 
 #[derive(Debug, Args)]
@@ -357,10 +374,13 @@ pub struct CadenceArgs {
 pub enum ImportFormat {
     /// vCard 2.1, 3.0 or 4.0 (.vcf), as Google, Apple and Android export it
     Vcard,
-    /// LinkedIn's Connections.csv
+    /// LinkedIn's Connections.csv, any vintage; a file without its header row is read by
+    /// position (First Name, Last Name, [URL,] Email Address, Company, Position, Connected On)
     Linkedin,
-    /// Google Contacts' CSV export
+    /// Google Contacts' CSV export (the current layout or the older one)
     GoogleCsv,
+    /// Outlook's "Export to CSV" (desktop) layout
+    OutlookCsv,
     /// A CSV whose header names netweb fields (name, email, company, tags, ...)
     Csv,
     /// Another netweb data file, relationships and history included
@@ -397,7 +417,8 @@ pub enum ExportFormat {
     Json,
     /// One row per person, every field, under a header `netweb import` reads back
     Csv,
-    /// vCard 4.0 for phones and address books; netweb's own fields as X-NETWEB-*
+    /// vCard (4.0, or 3.0 with --vcard-version) for phones and address books; netweb's
+    /// own fields as X-NETWEB-*
     Vcard,
     /// Graphviz DOT: an undirected graph of people and relationships
     Dot,
@@ -417,8 +438,20 @@ pub struct ExportArgs {
     /// --json, a summary of what was written is printed
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With --format vcard: the vCard version, 4.0 or 3.0 (for importers that refuse 4.0)
+    #[arg(long, value_enum, default_value_t = VcardVersion::V4, value_name = "VERSION")]
+    pub vcard_version: VcardVersion,
     #[command(flatten)]
     pub filter: FilterArgs,
+}
+
+/// The vCard versions `export --format vcard` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VcardVersion {
+    #[value(name = "3.0")]
+    V3,
+    #[value(name = "4.0")]
+    V4,
 }
 
 #[derive(Debug, Args)]

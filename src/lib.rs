@@ -1,10 +1,12 @@
 //! netweb: a person's own contact network as a web. The binary is a thin shell
 //! (`cmd`) around a pure core (`model`, `query`); tests and benches use this crate.
 
+pub mod annual;
 pub mod cadence;
 pub mod cli;
 pub mod cmd;
 pub mod dates;
+pub mod extra_fields;
 pub mod formats;
 pub mod graph;
 pub mod ids;

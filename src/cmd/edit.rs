@@ -122,6 +122,9 @@ fn clear(p: &mut Person, field: ClearField) -> (&'static str, bool) {
         ClearField::Notes => ("notes", take(&mut p.notes)),
         ClearField::Met => ("met", take(&mut p.met)),
         ClearField::Every => ("every", take(&mut p.every)),
+        ClearField::Birthday => ("birthday", p.extra.remove("birthday").is_some()),
+        ClearField::Anniversary => ("anniversary", p.extra.remove("anniversary").is_some()),
+        ClearField::Nickname => ("nickname", p.extra.remove("nickname").is_some()),
     }
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
 
-use crate::cli::{ExportArgs, ExportFormat};
+use crate::cli::{ExportArgs, ExportFormat, VcardVersion};
 use crate::cmd::Ctx;
 use crate::formats::{csv_out, dot_out, graphml_out, html, vcard_out};
 use crate::ops::subset::subset;
@@ -45,7 +45,13 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let (bytes, format) = match args.format {
         ExportFormat::Json => (store::to_bytes(&net)?, "json"),
         ExportFormat::Csv => (csv_out::write(&net.people)?, "csv"),
-        ExportFormat::Vcard => (vcard_out::write(&net.people), "vcard"),
+        ExportFormat::Vcard => {
+            let version = match args.vcard_version {
+                VcardVersion::V3 => vcard_out::Version::V3,
+                VcardVersion::V4 => vcard_out::Version::V4,
+            };
+            (vcard_out::write(&net, version), "vcard")
+        }
         ExportFormat::Dot => (dot_out::write(&net), "dot"),
         ExportFormat::Graphml => (graphml_out::write(&net), "graphml"),
         ExportFormat::Html => (html::write(&net)?, "html"),

@@ -21,6 +21,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         ImportFormat::Vcard => Format::Vcard,
         ImportFormat::Linkedin => Format::Linkedin,
         ImportFormat::GoogleCsv => Format::GoogleCsv,
+        ImportFormat::OutlookCsv => Format::Outlook,
         ImportFormat::Csv => Format::Csv,
         ImportFormat::Netweb => Format::Netweb,
     });
@@ -52,13 +53,15 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     report.dry_run = args.dry_run;
 
     if !args.dry_run {
-        // Skipped rows are warnings: on stderr, `FILE:LINE: reason`, so editors jump there.
-        for e in report
-            .entries
-            .iter()
-            .filter(|e| e.action == plan::Action::Skipped)
-        {
-            ctx.note(render::import::skipped_line(&report.file, e));
+        // Skipped rows and values left out are warnings: on stderr, `FILE:LINE: reason`,
+        // so editors jump there.
+        for e in &report.entries {
+            if e.action == plan::Action::Skipped {
+                ctx.note(render::import::skipped_line(&report.file, e));
+            }
+            for w in render::import::warning_lines(&report.file, e) {
+                ctx.note(w);
+            }
         }
     }
     if ctx.json {

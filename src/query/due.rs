@@ -12,9 +12,12 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
+pub mod occasions;
+
 use crate::cadence::Cadence;
 use crate::model::{Network, Person, PersonId};
 use crate::text::normalize_term;
+use occasions::{Kind, Occasion};
 
 /// What `last_kind` says when the last contact was an introduction.
 pub const INTRODUCTION: &str = "introduction";
@@ -214,6 +217,8 @@ pub struct FollowUp<'a> {
 pub enum Item<'a> {
     Cadence(Due<'a>),
     FollowUp(FollowUp<'a>),
+    Birthday(Occasion<'a>),
+    Anniversary(Occasion<'a>),
 }
 
 #[derive(Debug, Default)]
@@ -222,12 +227,19 @@ pub struct Report<'a> {
     pub due: Vec<Due<'a>>,
     /// Oldest first.
     pub follow_ups: Vec<FollowUp<'a>>,
+    /// Birthdays and anniversaries coming up, soonest first.
+    pub occasions: Vec<Occasion<'a>>,
 }
 
 impl<'a> Report<'a> {
     pub fn into_items(self) -> Vec<Item<'a>> {
         let due = self.due.into_iter().map(Item::Cadence);
+        let occasions = self.occasions.into_iter().map(|o| match o.kind {
+            Kind::Birthday => Item::Birthday(o),
+            Kind::Anniversary => Item::Anniversary(o),
+        });
         due.chain(self.follow_ups.into_iter().map(Item::FollowUp))
+            .chain(occasions)
             .collect()
     }
 }
@@ -305,7 +317,11 @@ pub fn due<'a>(
         })
         .collect();
     follow_ups.sort_by_key(|f| f.date);
-    Report { due, follow_ups }
+    Report {
+        due,
+        follow_ups,
+        occasions: Vec::new(),
+    }
 }
 
 /// One tag's default cadence, as `netweb cadence` lists it.

@@ -15,18 +15,30 @@ pub fn skipped_line(file: &str, e: &Entry) -> String {
     }
 }
 
+/// Each value left out of an entry's person as `FILE:LINE: kept NAME without ...`.
+pub fn warning_lines(file: &str, e: &Entry) -> Vec<String> {
+    e.warnings
+        .iter()
+        .map(|w| match e.line {
+            Some(line) => format!("{file}:{line}: {w}"),
+            None => format!("{file}: {w}"),
+        })
+        .collect()
+}
+
 pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
     if r.dry_run {
         writeln!(
             out,
-            "import of {} ({}) would do this; nothing was changed:",
-            r.file, r.format
+            "import of {} ({}, read as {}) would do this; nothing was changed:",
+            r.file, r.format, r.encoding
         )?;
         for e in &r.entries {
             let label = match e.action {
                 Action::New => "new",
                 Action::Merged => "merge",
-                Action::Unchanged => continue,
+                Action::Unchanged if e.warnings.is_empty() => continue,
+                Action::Unchanged => "same",
                 Action::Skipped => "skip",
             };
             write!(out, "  {label:<6} ")?;
@@ -44,6 +56,9 @@ pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
                 write!(out, "  {DIM}line {line}{DIM:#}")?;
             }
             writeln!(out)?;
+            for w in warning_lines(&r.file, e) {
+                writeln!(out, "  {:<6} {w}", "warn")?;
+            }
         }
     }
     let verb = if r.dry_run {
@@ -53,8 +68,8 @@ pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
     };
     write!(
         out,
-        "{GOOD}{verb}{GOOD:#} {}: {} new, {} merged, {} unchanged, {} skipped",
-        r.file, r.new, r.merged, r.unchanged, r.skipped
+        "{GOOD}{verb}{GOOD:#} {} ({}, read as {}): {} new, {} merged, {} unchanged, {} skipped",
+        r.file, r.format, r.encoding, r.new, r.merged, r.unchanged, r.skipped
     )?;
     let mut more = Vec::new();
     if r.relationships > 0 {
