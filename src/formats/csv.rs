@@ -83,7 +83,11 @@ pub fn parse(path: &Path, text: &str, format: Format) -> Result<Parsed> {
         }
         // Another tool stripped LinkedIn's header: the columns are known by position.
         None if format == Format::Linkedin => match linkedin::header_for(text) {
-            Some(header) => (format!("{header}\n{text}"), -1),
+            Some(header) => {
+                // One line ending throughout, as above: the reader counts lines by them.
+                let body = text.lines().collect::<Vec<_>>().join("\n");
+                (format!("{header}\n{body}"), -1)
+            }
             None => return Err(not_a(path, what, linkedin::HEADERLESS)),
         },
         None => {

@@ -9,6 +9,7 @@ mod export_graph;
 mod hardening;
 mod html;
 mod import;
+mod import_vintages;
 mod insight;
 mod links;
 mod merge;
