@@ -146,7 +146,19 @@ pub fn read(
             _ => String::new(),
         };
         match (&entry.name, other.as_str()) {
-            (VCardProperty::Nickname, _) if c.nickname.is_none() => c.nickname = first_text(entry),
+            // NICKNAME is a list: its values are put back together as written.
+            (VCardProperty::Nickname, _) if c.nickname.is_none() => {
+                let all: Vec<String> = entry
+                    .values
+                    .iter()
+                    .filter_map(|v| match v {
+                        VCardValue::Text(t) => Some(t.trim().to_string()),
+                        _ => None,
+                    })
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                c.nickname = (!all.is_empty()).then(|| all.join(","));
+            }
             (VCardProperty::Uid, _) => {
                 if let Some(uid) = first_text(entry) {
                     match uid.strip_prefix(NETWEB_UID) {

@@ -88,17 +88,16 @@ pub enum Version {
 
 /// TYPE values every reader knows, for emails, phones and addresses; any other label
 /// goes in an item group's `X-ABLabel`, as Apple writes it.
-const STANDARD_TYPES: [&str; 10] = [
+/// (`voice` and `pref` are left out: readers take them for no label at all.)
+const STANDARD_TYPES: [&str; 8] = [
     "home",
     "work",
     "cell",
     "fax",
     "pager",
-    "voice",
     "text",
     "video",
     "textphone",
-    "pref",
 ];
 
 /// RELATED's TYPE values (RFC 6350 6.6.6).
