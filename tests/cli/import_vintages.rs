@@ -404,3 +404,62 @@ fn every_fixture_dry_runs_as_it_imports_and_imports_once() {
         );
     }
 }
+
+#[test]
+fn vcard_3_0_export_keeps_uid_nickname_labels_and_related() {
+    let env = Env::new();
+    env.ok(&["import", &fixture("davx5-3.0.vcf")]);
+    let vcf = env.ok(&["export", "--format", "vcard", "--vcard-version", "3.0"]);
+    for line in [
+        "VERSION:3.0",
+        "UID:6f1e2d3c-4b5a-4968-8776-a1b2c3d4e5f6",
+        "NICKNAME:Zozo",
+        "EMAIL;TYPE=work:zoe@cafe.example",
+        "TEL;TYPE=cell:+49 170 555 0199",
+        "ORG:Café Nordlicht GmbH;Küche",
+        "BDAY:1985-03-14",
+        "X-ANNIVERSARY:2015-06-20",
+        "IMPP:xmpp:zoe@jabber.example",
+    ] {
+        assert!(
+            vcf.contains(&format!("{line}\r\n")),
+            "{line} missing in\n{vcf}"
+        );
+    }
+    assert!(vcf.contains(".X-ABRELATEDNAMES:Max Müller\r\n"), "{vcf}");
+    assert!(vcf.contains(".X-ABLabel:spouse\r\n"), "{vcf}");
+    let v4 = env.ok(&["export", "--format", "vcard"]);
+    assert!(
+        v4.contains("VERSION:4.0\r\n") && v4.contains("ANNIVERSARY:20150620\r\n"),
+        "{v4}"
+    );
+    assert!(
+        v4.contains("RELATED;TYPE=spouse:0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d\r\n"),
+        "{v4}"
+    );
+    assert!(
+        v4.contains("RELATED;VALUE=text;TYPE=child:Mia Müller\r\n"),
+        "{v4}"
+    );
+    // Both read back into a new file as they were, the relationship included.
+    for (version, text) in [("3.0", &vcf), ("4.0", &v4)] {
+        let other = Env::new();
+        let file = other.put("back.vcf", text.as_bytes());
+        let r = other.json(&["import", &file]);
+        assert_eq!(
+            (r["new"].as_u64(), r["relationships"].as_u64()),
+            (Some(2), Some(1)),
+            "{version}"
+        );
+        let mut a = env.person("zoe-muller");
+        let mut b = other.person("zoe-muller");
+        a.as_object_mut().unwrap().remove("added");
+        b.as_object_mut().unwrap().remove("added");
+        assert_eq!(a, b, "{version}");
+    }
+    let err = env.fails(
+        2,
+        &["export", "--format", "vcard", "--vcard-version", "2.1"],
+    );
+    assert!(err.contains("3.0") && err.contains("4.0"), "{err}");
+}

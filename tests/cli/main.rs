@@ -13,6 +13,7 @@ mod import_vintages;
 mod insight;
 mod links;
 mod merge;
+mod occasions;
 mod output;
 mod people;
 mod store;
