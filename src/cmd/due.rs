@@ -23,11 +23,7 @@ pub fn run(ctx: &Ctx, args: DueArgs) -> Result<()> {
             .unwrap_or(horizon),
     };
     let net = store::load(&ctx.file)?;
-    let mut report = due::due(&net, ctx.today, horizon, args.tag.as_deref());
-    let tag = args.tag.as_deref().map(crate::text::normalize_term);
-    report.occasions = due::occasions::upcoming(&net, ctx.today, ahead, |p| {
-        tag.as_ref().is_none_or(|t| p.tags.iter().any(|x| x == t))
-    });
+    let report = due::due(&net, ctx.today, horizon, ahead, args.tag.as_deref());
     if ctx.json {
         return ctx.print_json(&report.into_items());
     }

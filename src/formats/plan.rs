@@ -6,7 +6,7 @@
 //! address-book UID (an edited card from the phone), any shared email
 //! (case-insensitive) or LinkedIn profile URL, then the same name (trimmed,
 //! single-spaced, case-insensitive) where the companies agree when both have one and
-//! neither a UID nor a profile URL tells them apart (see `plan_index`). A name that
+//! their LinkedIn profile URLs do not tell them apart (see `plan_index`). A name that
 //! matches several people is skipped rather than guessed. A merge only adds: new emails, phones,
 //! terms and tags, and fields that were empty; it never overwrites what is there, so
 //! importing the same file twice changes nothing the second time.
@@ -410,5 +410,63 @@ mod tests {
         let (again, after) = plan(&net, &parsed, today(), &[], &mut |_, _| {});
         assert_eq!((again.new, again.merged), (0, 0));
         assert_eq!(after, net);
+    }
+
+    #[test]
+    fn a_uid_joins_and_a_profile_url_tells_apart() {
+        let with = |c: Contact, uid: Option<&str>, url: Option<&str>| Contact {
+            uid: uid.map(str::to_string),
+            urls: url.into_iter().map(str::to_string).collect(),
+            ..c
+        };
+        let parsed = Parsed::contacts(
+            Format::Vcard,
+            vec![
+                with(
+                    contact(1, "Ada Lovelace", "ada@example.org", ""),
+                    Some("u1"),
+                    None,
+                ),
+                // The same card, edited: another name, the same UID.
+                with(contact(2, "Ada King", "", ""), Some("u1"), None),
+                // Another address book's card: another UID, the same email.
+                with(contact(3, "Ada", "ADA@example.org", ""), Some("u2"), None),
+                with(
+                    contact(4, "Sam Taylor", "", ""),
+                    None,
+                    Some("https://www.linkedin.com/in/sam1"),
+                ),
+                with(
+                    contact(5, "Sam Taylor", "", ""),
+                    None,
+                    Some("https://linkedin.com/in/sam2/"),
+                ),
+                with(
+                    contact(6, "sam taylor", "", ""),
+                    None,
+                    Some("http://www.linkedin.com/in/SAM2"),
+                ),
+            ],
+            Vec::new(),
+        );
+        let (report, net) = plan(&Network::default(), &parsed, today(), &[], &mut |_, _| {});
+        let ids: Vec<&str> = net.people.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["ada-lovelace", "sam-taylor", "sam-taylor-2"]);
+        let into: Vec<Option<&str>> = report
+            .entries
+            .iter()
+            .map(|e| e.id.as_ref().map(|i| i.as_str()))
+            .collect();
+        assert_eq!(
+            into,
+            [
+                Some("ada-lovelace"),
+                Some("ada-lovelace"),
+                Some("ada-lovelace"),
+                Some("sam-taylor"),
+                Some("sam-taylor-2"),
+                Some("sam-taylor-2")
+            ]
+        );
     }
 }

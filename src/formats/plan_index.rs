@@ -46,14 +46,10 @@ fn profiles(p: &Person) -> Vec<String> {
         .collect()
 }
 
-/// Two records that cannot be one person: both have a UID and they differ, or both have
-/// a LinkedIn profile and no profile is shared.
+/// Two records of one name that are two people: both have a LinkedIn profile and none
+/// is shared. (A UID only ever joins: it is one address book's id, and the same person
+/// exported from two address books has two.)
 fn told_apart(a: &Person, b: &Person) -> bool {
-    if let (Some(x), Some(y)) = (fields::text(a, UID), fields::text(b, UID))
-        && x != y
-    {
-        return true;
-    }
     let (pa, pb) = (profiles(a), profiles(b));
     !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|k| pb.contains(k))
 }
@@ -113,7 +109,6 @@ impl Index {
         for e in &p.emails {
             if let Some(&i) = self.emails.get(&e.as_str().to_lowercase())
                 && allowed(i)
-                && !told_apart(&net.people[i], p)
             {
                 return Ok(Some(i));
             }

@@ -244,12 +244,14 @@ impl<'a> Report<'a> {
     }
 }
 
-/// Who is due by `horizon` (today, or later with `--within`), and the introductions to
-/// follow up. With `tag`, only people with that tag and introductions including one.
+/// Who is due by `horizon` (today, or later with `--within`), the introductions to
+/// follow up, and the birthdays and anniversaries up to `ahead`. With `tag`, only
+/// people with that tag and introductions including one.
 pub fn due<'a>(
     net: &'a Network,
     today: NaiveDate,
     horizon: NaiveDate,
+    ahead: NaiveDate,
     tag: Option<&str>,
 ) -> Report<'a> {
     let tag = tag.map(normalize_term);
@@ -320,7 +322,7 @@ pub fn due<'a>(
     Report {
         due,
         follow_ups,
-        occasions: Vec::new(),
+        occasions: occasions::upcoming(net, today, ahead, has_tag),
     }
 }
 
@@ -458,7 +460,7 @@ mod tests {
             ..Network::default()
         };
         let today = d(TODAY);
-        let r = due(&net, today, today, None);
+        let r = due(&net, today, today, today, None);
         assert_eq!(ids(&r), ["weekly", "yearly"]);
         assert_eq!(r.due[0].days_late, 20);
         assert_eq!(r.due[1].days_late, 20);
@@ -480,7 +482,7 @@ mod tests {
             ..Network::default()
         };
         let today = d(TODAY);
-        let r = due(&net, today, today, None);
+        let r = due(&net, today, today, today, None);
         let by = |id: &str| r.due.iter().find(|x| x.id.as_str() == id).unwrap();
         assert_eq!(by("met-later").counted_from, CountedFrom::Met);
         assert_eq!(by("met-later").due, d("2026-03-31"));
@@ -503,9 +505,9 @@ mod tests {
             ..Network::default()
         };
         let today = d(TODAY);
-        assert!(due(&net, today, today, None).due.is_empty());
+        assert!(due(&net, today, today, today, None).due.is_empty());
         let week = today.checked_add_days(Days::new(7)).unwrap();
-        let r = due(&net, today, week, None);
+        let r = due(&net, today, week, week, None);
         assert_eq!(ids(&r), ["a", "b"]);
         assert_eq!(r.due[0].due, d("2026-12-01"));
         assert_eq!(r.due[0].days_late, -6);
@@ -521,7 +523,7 @@ mod tests {
             ..Network::default()
         };
         let today = d("2024-03-01");
-        let r = due(&net, today, today, None);
+        let r = due(&net, today, today, today, None);
         assert_eq!(r.due[0].due, d("2024-02-29"));
         assert_eq!(r.due[0].days_late, 1);
         assert_eq!(r.due[0].cadence_days, 29);
@@ -545,13 +547,22 @@ mod tests {
             ..Network::default()
         };
         let today = d(TODAY);
-        let r = due(&net, today, today, None);
+        let r = due(&net, today, today, today, None);
         // a-c was followed by the a-b introduction (contact with a); c-d is too recent.
         let dates: Vec<NaiveDate> = r.follow_ups.iter().map(|f| f.date).collect();
         assert_eq!(dates, [d("2026-11-11")]);
         assert_eq!(r.follow_ups[0].days_ago, 14);
         assert_eq!(r.follow_ups[0].names, ["A", "B"]);
-        assert!(due(&net, today, today, Some("nope")).follow_ups.is_empty());
-        assert_eq!(due(&net, today, today, Some("Work")).follow_ups.len(), 1);
+        assert!(
+            due(&net, today, today, today, Some("nope"))
+                .follow_ups
+                .is_empty()
+        );
+        assert_eq!(
+            due(&net, today, today, today, Some("Work"))
+                .follow_ups
+                .len(),
+            1
+        );
     }
 }
