@@ -78,10 +78,11 @@ fn import(name: &'static str, bytes: Vec<u8>, formats: &[Option<Format>]) {
     }
 }
 
-const CSV_FORMATS: [Option<Format>; 4] = [
+const CSV_FORMATS: [Option<Format>; 5] = [
     None,
     Some(Format::Linkedin),
     Some(Format::GoogleCsv),
+    Some(Format::Outlook),
     Some(Format::Csv),
 ];
 
@@ -552,6 +553,30 @@ fn vcard_line() -> impl Strategy<Value = String> {
         "X-NETWEB-NO-INTROS:true",
         "X-NETWEB-EXTRA:{\"a\":1}",
         "X-NETWEB-EXTRA:{\"name\":[",
+        "UID:urn:uuid:8e1f7a52-3c4d-4e5f-a6b7-c8d9e0f1a2b3",
+        "UID:urn:netweb:ada",
+        "UID:",
+        "NICKNAME:Countess,Ada",
+        "ANNIVERSARY:--0610",
+        "ANNIVERSARY:20150620",
+        "ANNIVERSARY;VALUE=text:some day",
+        "X-ANNIVERSARY:2015-06-20",
+        "item4.X-ABDATE;type=pref:1930-06-15",
+        "item4.X-ABLabel:_$!<Anniversary>!$_",
+        "item5.X-ABRELATEDNAMES:Vincent Hopper",
+        "item5.X-ABLabel:_$!<Spouse>!$_",
+        "IMPP:xmpp:ada@jabber.example",
+        "RELATED;TYPE=spouse:urn:uuid:8e1f7a52-3c4d-4e5f-a6b7-c8d9e0f1a2b3",
+        "RELATED;VALUE=text;TYPE=child:Mia",
+        "RELATED:Ada Lovelace",
+        "KIND:group",
+        "KIND:individual",
+        "MEMBER:urn:uuid:8e1f7a52-3c4d-4e5f-a6b7-c8d9e0f1a2b3",
+        "MEMBER:mailto:ada@example.org",
+        "X-ADDRESSBOOKSERVER-KIND:group",
+        "X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:",
+        "TEL;TYPE=work,fax:+1",
+        "item2.X-ABLabel:_$!<",
         "BEGIN:VCALENDAR",
         "END:VCALENDAR",
         ":",
@@ -604,6 +629,13 @@ const VCARD_SAMPLE: &str = concat!(
     "Kaffee danach\r\nX-NETWEB-EVERY:2w\r\nX-NETWEB-EXTRA:{\"k\":[1]}\r\nEND:VCARD\r\n",
 );
 
+#[derive(Debug, Clone, Copy)]
+enum Bom {
+    None,
+    Utf8,
+    Utf16,
+}
+
 /// Real-shaped CSV: one of the three headers, maybe a preamble and a BOM, then rows
 /// of quoted, unquoted, multi-line and ragged cells.
 fn csv_file() -> impl Strategy<Value = Vec<u8>> {
@@ -615,6 +647,10 @@ fn csv_file() -> impl Strategy<Value = Vec<u8>> {
         "name,email,company,met",
         "name,name,NAME, name ",
         "\"First Name\",\"Last Name\"",
+        "\"Title\",\"First Name\",\"Last Name\",\"Company\",\"Department\",\"Job Title\",\"Business City\",\"Business Phone\",\"Mobile Phone\",\"Anniversary\",\"Birthday\",\"Categories\",\"Children\",\"E-mail Address\",\"E-mail 2 Address\",\"Notes\",\"Spouse\",\"Web Page\"",
+        "First Name,Last Name,Nickname,Organization Name,Birthday,Labels,E-mail 1 - Label,E-mail 1 - Value,Relation 1 - Label,Relation 1 - Value,Event 1 - Label,Event 1 - Value,Address 1 - Street,Website 1 - Value",
+        // No header at all: LinkedIn's rows by position.
+        "Ada,Lovelace,ada@example.org,Engines,Analyst,\"1/8/18, 6:14 PM\"",
     ]);
     let preamble = prop::collection::vec(
         prop::sample::select(vec![
@@ -633,13 +669,15 @@ fn csv_file() -> impl Strategy<Value = Vec<u8>> {
             "31 Feb 2024", "99999-01-01", "2w", "99999999999999999999d", "true", "yes",
             "{\"a\":1}", "{\"name\":", "'=1+1", "=HYPERLINK(\"x\")", "--12-09", "0000-00-00",
             "a;b,c", " ::: ", "* myContacts ::: Work", "\r", "\u{feff}",
+            "\"1/8/18, 6:14 PM\"", "0/0/00", "3/14/1985", "13/45/99", "urn:li:member:1",
+            "--0314", "--aé1", "22 Dec 2025", "Anniversary", "* Home", "/o=Exchange",
         ])
         .prop_map(str::to_string),
         1 => odd_string(),
     ];
     let row = prop::collection::vec(cell, 0..12).prop_map(|cells| cells.join(","));
     (
-        any::<bool>(),
+        prop::sample::select(vec![Bom::None, Bom::Utf8, Bom::Utf16]),
         preamble,
         header,
         prop::collection::vec(row, 0..12),
@@ -650,10 +688,14 @@ fn csv_file() -> impl Strategy<Value = Vec<u8>> {
             lines.push(header.to_string());
             lines.extend(rows);
             let text = lines.join(eol);
-            if bom {
-                format!("\u{feff}{text}").into_bytes()
-            } else {
-                text.into_bytes()
+            // Some files come as UTF-16 with its mark (Excel's "Unicode text").
+            match bom {
+                Bom::None => text.into_bytes(),
+                Bom::Utf8 => format!("\u{feff}{text}").into_bytes(),
+                Bom::Utf16 => [0xff, 0xfe]
+                    .into_iter()
+                    .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+                    .collect(),
             }
         })
 }

@@ -59,7 +59,7 @@ pub fn annual(text: &str) -> Result<Option<AnnualDate>, String> {
     if let Some(rest) = t.strip_prefix("--") {
         // 4.0's `--MMDD` and the dashed `--MM-DD`.
         let digits: String = rest.chars().filter(|c| *c != '-').collect();
-        if digits.len() == 4 {
+        if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
             return AnnualDate::parse(&format!("--{}-{}", &digits[..2], &digits[2..])).map(Some);
         }
     }
@@ -104,5 +104,7 @@ mod tests {
         assert_eq!(a("19850314"), Ok(Some("1985-03-14".into())));
         assert_eq!(a("1604-12-09"), Ok(Some("--12-09".into())));
         assert!(a("soon").is_err());
+        // Four bytes that are not four digits (slicing them would split a character).
+        assert!(a("--aé1").is_err());
     }
 }
