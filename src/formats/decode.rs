@@ -12,20 +12,22 @@ pub struct Decoded {
     pub encoding: &'static str,
 }
 
-/// Decodes a file. `None` for what is no text at all (a NUL byte outside UTF-16: an
-/// image, an archive), which no guess should turn into a contact list.
+/// Decodes a file. `None` for what is no text at all (neither UTF-8 nor UTF-16, and
+/// holding NUL bytes: an image, an archive), which no guess should turn into a contact
+/// list.
 pub fn decode(bytes: &[u8]) -> Option<Decoded> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return Some(with(encoding, &bytes[bom..]));
-    }
-    if bytes.contains(&0) {
-        return None;
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Some(Decoded {
             text: text.to_string(),
             encoding: UTF_8.name(),
         });
+    }
+    // Windows-1252 gives every byte a character, so it would "read" an image too.
+    if bytes.contains(&0) {
+        return None;
     }
     Some(with(WINDOWS_1252, bytes))
 }
@@ -63,5 +65,7 @@ mod tests {
             .collect();
         assert_eq!(decode(&be).unwrap().encoding, "UTF-16BE");
         assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0"), None);
+        // A stray NUL in a UTF-8 file is no reason to refuse the file.
+        assert_eq!(decode(b"name\nAda\0\n").unwrap().encoding, "UTF-8");
     }
 }
