@@ -463,3 +463,26 @@ fn vcard_3_0_export_keeps_uid_nickname_labels_and_related() {
     );
     assert!(err.contains("3.0") && err.contains("4.0"), "{err}");
 }
+
+#[test]
+fn merging_two_imported_people_unites_their_address_book_fields() {
+    let env = Env::new();
+    env.ok(&["import", &fixture("davx5-3.0.vcf")]);
+    // The Outlook row under other addresses, so it comes in as someone else.
+    let outlook = fixture_text("outlook.csv")
+        .replace("zoe@cafe.example", "zm@other.example")
+        .replace("zoe.mueller@home.example", "zm2@other.example");
+    let file = env.put("outlook.csv", outlook.as_bytes());
+    env.ok(&["import", &file]);
+    let r = env.json(&["merge", "zoe-muller", "dr-zoe-muller"]);
+    let zoe = &r["person"];
+    // The labels of both, the addresses of both (the same one once more: its region
+    // differs), and the values only one had.
+    assert_eq!(zoe["labels"]["+49 221 555 0100"], "work");
+    assert_eq!(zoe["labels"]["+49 170 555 0199"], "cell");
+    assert_eq!(zoe["addresses"].as_array().unwrap().len(), 2);
+    assert_eq!(zoe["related"].as_array().unwrap().len(), 2);
+    assert_eq!(zoe["uid"], "6f1e2d3c-4b5a-4968-8776-a1b2c3d4e5f6");
+    let notes = zoe["notes"].as_str().unwrap();
+    assert!(!notes.contains("also: labels"), "{notes}");
+}
