@@ -1,7 +1,8 @@
 //! What a vCard holds beyond a name and its contact points, read for `vcard`: the
 //! labels of emails and phones (TYPE parameters, or Apple's `itemN.X-ABLabel`), UID,
 //! NICKNAME, ANNIVERSARY (and 3.0's `X-ANNIVERSARY` / Apple's labelled `X-ABDATE`),
-//! IMPP, RELATED (and Apple's `X-ABRELATEDNAMES`), ADR as an address, and group cards
+//! IMPP, SOCIALPROFILE (Apple's `X-SOCIALPROFILE`, kept among the urls), RELATED (and
+//! Apple's `X-ABRELATEDNAMES`), ADR as an address, and group cards
 //! (4.0 `KIND:group` with MEMBER, Apple's `X-ADDRESSBOOKSERVER-KIND`).
 
 use std::collections::HashMap;
@@ -181,6 +182,10 @@ pub fn read(
                 }
             }
             (VCardProperty::Impp, _) => c.impp.extend(first_text(entry)),
+            // A LinkedIn profile here identifies the person as LinkedIn's export does.
+            (VCardProperty::Socialprofile, _) | (_, "X-SOCIALPROFILE") => c
+                .urls
+                .extend(first_text(entry).filter(|u| u.contains("://"))),
             (VCardProperty::Related, _) | (_, "X-ABRELATEDNAMES") => {
                 if let Some(name) = first_text(entry) {
                     c.related.push(Related {

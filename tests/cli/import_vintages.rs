@@ -320,7 +320,7 @@ fn an_apple_card_with_item_groups_and_its_group() {
     let r = env.json(&["import", &fixture("apple.vcf")]);
     assert_eq!(r["new"], 1);
     assert!(
-        entry(&r, 26)["reason"]
+        entry(&r, 27)["reason"]
             .as_str()
             .unwrap()
             .starts_with("group card \"Navy friends\""),
@@ -342,7 +342,16 @@ fn an_apple_card_with_item_groups_and_its_group() {
     assert_eq!(grace["addresses"][0]["locality"], "Arlington");
     assert_eq!(grace["addresses"][0]["label"], "home");
     assert_eq!(strings(&grace["tags"]), ["navy friends"]);
-    assert_eq!(strings(&grace["urls"]), ["https://grace.example"]);
+    assert_eq!(
+        strings(&grace["urls"]),
+        [
+            "https://grace.example",
+            "https://www.linkedin.com/in/gracehopper"
+        ]
+    );
+    // Found by her nickname too.
+    let found = env.json(&["list", "--search", "amazing"]);
+    assert_eq!(found[0]["id"], "grace-brewster-hopper");
 }
 
 #[test]
