@@ -268,12 +268,26 @@ fn bring_along(
 /// Relates the file's contacts who name each other (a vCard RELATED), as inferred
 /// relationships: `netweb link` of the pair confirms one.
 fn link(net: &mut Network, parsed: &Parsed, placed: &[Option<PersonId>]) -> usize {
+    if parsed.links.is_empty() {
+        return 0;
+    }
+    // The pairs already related, looked up once: a scan of the relationships per link
+    // made a file of n cards that name each other take n² steps.
+    let pair = |a: &PersonId, b: &PersonId| {
+        if a <= b {
+            (a.clone(), b.clone())
+        } else {
+            (b.clone(), a.clone())
+        }
+    };
+    let mut known: HashSet<(PersonId, PersonId)> =
+        net.relationships.iter().map(|r| pair(&r.a, &r.b)).collect();
     let mut added = 0;
     for l in &parsed.links {
         let (Some(Some(a)), Some(Some(b))) = (placed.get(l.a), placed.get(l.b)) else {
             continue;
         };
-        if a == b || net.relationship_index(a, b).is_some() {
+        if a == b || !known.insert(pair(a, b)) {
             continue;
         }
         let mut r = Relationship::new(a.clone(), b.clone());
