@@ -138,12 +138,11 @@ pub fn plan(
                 entries.push(entry(action, Some(id), None, changed));
             }
             Ok(None) => {
-                let id =
-                    if !source_id.as_str().is_empty() && !index.ids.contains(source_id.as_str()) {
-                        source_id.clone()
-                    } else {
-                        index.unique_id(&person.name)
-                    };
+                let id = if !source_id.as_str().is_empty() && !index.has_id(source_id.as_str()) {
+                    source_id.clone()
+                } else {
+                    index.unique_id(&person.name)
+                };
                 person.id = id.clone();
                 person.added = person.added.or(Some(today));
                 if person.met.is_some_and(|m| m > today) {

@@ -1,7 +1,7 @@
 //! How an import finds who an incoming contact already is: lookups by email, UID,
 //! LinkedIn profile URL and name, kept in step with the network as the import adds to it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use compact_str::CompactString;
 
@@ -15,7 +15,8 @@ pub(super) struct Index {
     uids: HashMap<String, usize>,
     profiles: HashMap<String, usize>,
     names: HashMap<String, Vec<usize>>,
-    pub(super) ids: HashSet<String>,
+    /// Id -> place: finding a netweb file's person by id was a scan of everyone.
+    ids: HashMap<String, usize>,
 }
 
 fn name_key(name: &str) -> String {
@@ -61,7 +62,7 @@ impl Index {
             uids: HashMap::new(),
             profiles: HashMap::new(),
             names: HashMap::new(),
-            ids: HashSet::new(),
+            ids: HashMap::new(),
         };
         for (i, p) in net.people.iter().enumerate() {
             index.add(i, p);
@@ -83,7 +84,7 @@ impl Index {
         if !names.contains(&i) {
             names.push(i);
         }
-        self.ids.insert(p.id.0.to_string());
+        self.ids.entry(p.id.0.to_string()).or_insert(i);
     }
 
     /// The one person `p` is, `None` for someone new, or why it cannot be decided.
@@ -94,7 +95,7 @@ impl Index {
         allowed: impl Fn(usize) -> bool,
     ) -> Result<Option<usize>, String> {
         if !p.id.as_str().is_empty()
-            && let Some(i) = net.people.iter().position(|q| q.id == p.id)
+            && let Some(&i) = self.ids.get(p.id.as_str())
             && name_key(&net.people[i].name) == name_key(&p.name)
             && allowed(i)
         {
@@ -159,7 +160,12 @@ impl Index {
 
     /// The slug of the name, with `-2`, `-3`, ... when it is taken (as `add` does).
     pub(super) fn unique_id(&self, name: &str) -> PersonId {
-        PersonId::from(unique_slug(name, |id| self.ids.contains(id)))
+        PersonId::from(unique_slug(name, |id| self.ids.contains_key(id)))
+    }
+
+    /// Whether someone here has this id.
+    pub(super) fn has_id(&self, id: &str) -> bool {
+        self.ids.contains_key(id)
     }
 }
 
