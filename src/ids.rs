@@ -54,11 +54,8 @@ impl IdIndex {
 
     /// What `id` maps to; if nothing yet, maps it to `i` and returns `i`.
     pub(crate) fn get_or_insert(&mut self, id: &str, i: u32) -> u32 {
-        if let Some(&held) = self.map.get(id) {
-            return held;
-        }
-        self.map.insert(id.into(), i);
-        i
+        // One hash: making the key first costs a copy of a few bytes (inline).
+        *self.map.entry(id.into()).or_insert(i)
     }
 
     /// The index of `id`, or `UNKNOWN`.
