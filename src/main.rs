@@ -4,6 +4,12 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // Past the file size limit (`ulimit -f`) the kernel would kill netweb with SIGXFSZ and
+    // no message; ignored, the write fails with EFBIG and the error says so.
+    // SAFETY: setting a signal to SIG_IGN before any thread starts has no preconditions.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = netweb::cli::Cli::parse();
     match netweb::cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
