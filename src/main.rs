@@ -16,7 +16,10 @@ fn main() -> ExitCode {
         // `netweb list | head -1` closes the pipe early; that is not an error.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            let _ = writeln!(io::stderr(), "netweb: error: {err:#}");
+            // Errors quote names, paths and the file's text: shown, not obeyed.
+            let text = format!("{err:#}");
+            let text = netweb::render::escape::escape_lines(&text);
+            let _ = writeln!(io::stderr(), "netweb: error: {text}");
             ExitCode::FAILURE
         }
     }

@@ -68,12 +68,11 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     if ctx.json {
         return ctx.print_json(&done);
     }
-    writeln!(
-        ctx.stdout(),
+    ctx.say(format!(
         "exported {} to {} ({format})",
         count(done.people, "person", "people"),
         done.file
-    )?;
+    ))?;
     Ok(())
 }
 
