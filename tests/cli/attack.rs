@@ -562,3 +562,273 @@ fn a_directory_as_data_file_is_refused_without_a_stray_lock() {
     assert_eq!(left, ["sub"]);
     assert!(!env.dir.path().join("..lock").exists());
 }
+
+// 4. Terminal injection.
+
+const OSC52: &str = "Evil\u{1b}]52;c;aGk=\u{7}Clip";
+const CLEAR: &str = "\u{1b}[2JWiped";
+const CR: &str = "fine\roverwritten";
+const RLO: &str = "abc\u{202e}fed";
+
+/// No byte a terminal would act on: ESC, BEL, CR, the C1 range, and no bidi override.
+fn inert(text: &str) -> bool {
+    !text.chars().any(|c| {
+        (c.is_control() && c != '\n')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    })
+}
+
+#[test]
+fn hostile_text_is_shown_escaped_to_humans_and_exact_in_json() {
+    let env = Env::new();
+    env.ok(&[
+        "add",
+        OSC52,
+        "--company",
+        RLO,
+        "--note",
+        CR,
+        "--interest",
+        CLEAR,
+    ]);
+    env.ok(&["add", CLEAR, "--role", OSC52]);
+    let id_of = |name: &str| {
+        let list = env.json(&["list"]);
+        let found = list.as_array().unwrap().iter().find(|p| p["name"] == name);
+        found.unwrap()["id"].as_str().unwrap().to_string()
+    };
+    let (evil, wiped) = (id_of(OSC52), id_of(CLEAR));
+    env.ok(&["link", &evil, &wiped, "--note", CR]);
+    env.ok(&["log", &evil, "--kind", CLEAR, "--note", RLO]);
+    env.ok(&["add", "Third Person", "--interest", CLEAR]);
+    env.ok(&["intro", &wiped, "Third Person", "--note", OSC52]);
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["list"],
+        vec!["show", &evil],
+        vec!["show", &wiped],
+        vec!["due"],
+        vec!["intros"],
+        vec!["suggest"],
+        vec!["stats"],
+        vec!["interests"],
+        vec!["path", &evil, "Third Person"],
+        vec!["edit", &evil, "--location", CLEAR],
+        vec!["add", RLO],
+        vec!["log", &wiped, "--kind", OSC52],
+        vec!["link", &evil, "Third Person"],
+        vec!["unlink", &evil, "Third Person"],
+    ];
+    for args in &commands {
+        let out = env.run(args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert!(
+            inert(&out.stdout),
+            "{args:?} printed raw:\n{:?}",
+            out.stdout
+        );
+        assert!(
+            inert(&out.stderr),
+            "{args:?} printed raw:\n{:?}",
+            out.stderr
+        );
+    }
+    let shown = env.ok(&["show", &evil]);
+    assert!(shown.contains("Evil\\e]52;c;aGk=\\x07Clip"), "{shown}");
+    assert!(shown.contains("abc\\u{202e}fed") && shown.contains("fine\\roverwritten"));
+    // Errors quote what was typed: escaped too.
+    let err = env.fails(1, &["show", "\u{1b}[2JNobody"]);
+    assert!(inert(&err) && err.contains("[2JNobody"), "{err:?}");
+    // --json is exact.
+    let p = env.json(&["show", &evil]);
+    assert_eq!(p["name"], OSC52, "{p}");
+    assert_eq!(p["company"], RLO);
+    assert_eq!(p["notes"], CR);
+}
+
+// 5. Linear work under the lock.
+
+/// A netweb file of `n` people (`p0`..) and `m` distinct relationships.
+fn netweb_ties(dir: &Path, n: usize, m: usize) -> PathBuf {
+    let people: Vec<serde_json::Value> = (0..n)
+        .map(|i| serde_json::json!({"id": format!("p{i}"), "name": format!("Person {i}")}))
+        .collect();
+    let mut rels = Vec::new();
+    let mut k = 1;
+    'outer: while rels.len() < m {
+        for i in 0..n {
+            let j = (i + k) % n;
+            rels.push(serde_json::json!({"a": format!("p{i}"), "b": format!("p{j}")}));
+            if rels.len() == m {
+                break 'outer;
+            }
+        }
+        k += 1;
+    }
+    let path = dir.join("ties.json");
+    let doc = serde_json::json!({"version": 1, "people": people, "relationships": rels});
+    std::fs::write(&path, doc.to_string()).unwrap();
+    path
+}
+
+fn timed(env: &Env, args: &[&str]) -> (Duration, serde_json::Value) {
+    let start = Instant::now();
+    let doc = env.json(args);
+    (start.elapsed(), doc)
+}
+
+// Bounds are wide (debug build, two shared cores); the quadratic code took minutes here.
+const LINEAR_LIMIT: Duration = Duration::from_secs(30);
+
+#[test]
+fn importing_a_netweb_file_is_linear_in_its_relationships() {
+    let env = Env::new();
+    let file = netweb_ties(env.dir.path(), 4000, 30_000);
+    let (took, report) = timed(&env, &["import", file.to_str().unwrap()]);
+    assert_eq!(report["new"], 4000);
+    assert_eq!(report["relationships"], 30_000);
+    assert!(took < LINEAR_LIMIT, "took {took:?}");
+    assert_eq!(
+        env.data()["relationships"].as_array().unwrap().len(),
+        30_000
+    );
+    // Again: nothing doubles.
+    let (_, again) = timed(&env, &["import", file.to_str().unwrap()]);
+    assert_eq!(
+        (again["new"].as_u64(), again["relationships"].as_u64()),
+        (Some(0), Some(0))
+    );
+}
+
+#[test]
+fn a_card_with_a_huge_number_of_emails_or_categories_imports_quickly() {
+    let env = Env::new();
+    let mut card = String::from("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Many Fields\r\n");
+    for i in 0..50_000 {
+        card.push_str(&format!("EMAIL:m{i}@example.org\r\nCATEGORIES:c{i}\r\n"));
+    }
+    // Repeats (case aside) are kept once.
+    card.push_str("EMAIL:M7@EXAMPLE.ORG\r\nCATEGORIES:C7\r\nEND:VCARD\r\n");
+    let file = env.dir.path().join("many.vcf");
+    std::fs::write(&file, card).unwrap();
+    let (took, report) = timed(&env, &["import", file.to_str().unwrap()]);
+    assert_eq!(report["new"], 1);
+    assert!(took < LINEAR_LIMIT, "took {took:?}");
+    let p = &env.data()["people"][0];
+    assert_eq!(p["emails"].as_array().unwrap().len(), 50_000);
+    assert_eq!(p["tags"].as_array().unwrap().len(), 50_000);
+}
+
+#[test]
+fn an_intro_of_more_than_fifty_people_is_refused_and_fifty_are_quick() {
+    let people: Vec<serde_json::Value> = (0..60)
+        .map(|i| serde_json::json!({"id": format!("p{i}"), "name": format!("Person {i}")}))
+        .collect();
+    let env = Env::with_file(&serde_json::json!({"version": 1, "people": people}).to_string());
+    let before = env.text();
+    let ids: Vec<String> = (0..51).map(|i| format!("p{i}")).collect();
+    let mut args = vec!["intro"];
+    args.extend(ids.iter().map(String::as_str));
+    let err = env.fails(2, &args);
+    assert!(
+        err.contains("at most 50 people, and this one names 51"),
+        "{err}"
+    );
+    assert_eq!(env.text(), before);
+    args.pop();
+    let (took, done) = timed(&env, &args);
+    assert_eq!(done["new_relationships"], 50 * 49 / 2);
+    assert!(took < LINEAR_LIMIT);
+}
+
+// 6. Limits checked where the arguments are read.
+
+#[test]
+fn suggest_limits_and_scores_are_checked_as_arguments() {
+    let env = Env::sample();
+    for bad in [
+        "99999999999",
+        "18446744073709551614",
+        "0",
+        "-1",
+        "ten",
+        "100001",
+    ] {
+        let err = env.fails(2, &["suggest", &format!("--limit={bad}")]);
+        assert!(err.contains("--limit"), "{bad}: {err}");
+    }
+    for bad in ["NaN", "nan", "inf", "-inf", "x"] {
+        let err = env.fails(2, &["suggest", &format!("--min-score={bad}")]);
+        assert!(err.contains("finite number"), "{bad}: {err}");
+    }
+    let top = env.json(&["suggest", "--limit", "100000"]);
+    assert!(!top.as_array().unwrap().is_empty());
+    assert_eq!(
+        env.json(&["suggest", "-n", "2"]).as_array().unwrap().len(),
+        2
+    );
+    env.ok(&["suggest", "--min-score", "0.5"]);
+}
+
+// 10. Destructive commands need the full name or id.
+
+#[test]
+fn rm_and_merge_refuse_a_prefix_without_yes() {
+    let env = Env::new();
+    env.ok(&["add", "Yusuf Demir"]);
+    env.ok(&["add", "Ada Lovelace"]);
+    env.ok(&["add", "Ada King"]);
+    let before = env.text();
+    let err = env.fails(1, &["rm", "y"]);
+    assert!(
+        err.contains("did you mean Yusuf Demir (yusuf-demir)")
+            && err.contains("give the full name or id"),
+        "{err}"
+    );
+    let err = env.fails(1, &["merge", "ada l", "ada k"]);
+    assert!(
+        err.contains("did you mean Ada Lovelace (ada-lovelace)"),
+        "{err}"
+    );
+    assert_eq!(env.text(), before);
+    // Full names (any case) and ids work; --yes accepts a prefix that is one person.
+    env.ok(&["merge", "ADA LOVELACE", "ada-king"]);
+    env.ok(&["rm", "y", "--yes"]);
+    let left: Vec<String> = names(&env);
+    assert_eq!(left, ["Ada Lovelace"]);
+}
+
+// 11. vCard and CSV faults.
+
+#[test]
+fn a_trailing_soft_break_does_not_swallow_the_end_of_the_card() {
+    let env = Env::new();
+    let file = env.dir.path().join("qp.vcf");
+    std::fs::write(
+        &file,
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Zo=C3=AB=\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Next One\r\n\
+         NOTE;ENCODING=QUOTED-PRINTABLE:soft=\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Plain\r\nNOTE:a=b=\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let report = env.json(&["import", file.to_str().unwrap()]);
+    assert_eq!(report["new"], 3, "{report}");
+    assert_eq!(names(&env), ["Zoë", "Next One", "Plain"]);
+    assert_eq!(env.person("next-one")["notes"], "soft");
+    // In plain text a final `=` is text.
+    assert_eq!(env.person("plain")["notes"], "a=b=");
+}
+
+#[test]
+fn a_csv_header_naming_a_column_twice_is_refused() {
+    let env = Env::new();
+    let file = env.dir.path().join("dup.csv");
+    std::fs::write(&file, "name,email,Email\nAda,ada@a.org,ada@b.org\n").unwrap();
+    let err = env.fails(1, &["import", file.to_str().unwrap()]);
+    assert!(
+        err.contains("names the column \"email\" twice (columns 2 and 3)"),
+        "{err}"
+    );
+    assert!(!env.file.exists());
+}
