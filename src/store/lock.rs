@@ -44,7 +44,7 @@ impl Lock {
             let file = open(&path, target)?;
             let id =
                 file_id(&file).with_context(|| format!("could not lock {}", path.display()))?;
-            wait_for(&file, &path, id)?;
+            wait_for(&file, &path, target, id)?;
             if path_id(&path) == Some(id) {
                 return Ok(Lock {
                     _file: file,
@@ -160,7 +160,7 @@ fn give_to_owner(file: &File, target: &Path) {
 }
 
 /// Takes the lock, blocking; after `QUIET_WAIT` says on stderr who holds it.
-fn wait_for(file: &File, path: &Path, id: (u64, u64)) -> Result<()> {
+fn wait_for(file: &File, path: &Path, target: &Path, id: (u64, u64)) -> Result<()> {
     match file.try_lock() {
         Ok(()) => return Ok(()),
         Err(std::fs::TryLockError::WouldBlock) => {}
@@ -169,7 +169,7 @@ fn wait_for(file: &File, path: &Path, id: (u64, u64)) -> Result<()> {
         }
     }
     let (done, waited) = mpsc::channel::<()>();
-    let shown = path.display().to_string();
+    let shown = target.display().to_string();
     let notice = std::thread::spawn(move || {
         if waited.recv_timeout(QUIET_WAIT) == Err(mpsc::RecvTimeoutError::Timeout) {
             let who = match holder(id) {
