@@ -496,8 +496,11 @@ fn save_with(target: &Path, lock: &Lock, fill: impl FnOnce(&File) -> io::Result<
     fill(tmp.as_file())
         .map_err(too_large_hint)
         .with_context(|| fail("write"))?;
-    if let Some(meta) = &old_meta {
-        keep_owner_and_mode(tmp.as_file(), meta);
+    match &old_meta {
+        Some(meta) => keep_owner_and_mode(tmp.as_file(), meta),
+        // A new file made by root (`sudo netweb`) goes to the directory's owner, as the
+        // lock does, so the owner can still read it.
+        None => lock::give_to_owner(tmp.as_file(), target),
     }
     tmp.as_file().sync_all().with_context(|| fail("flush"))?;
 

@@ -144,10 +144,10 @@ fn open(path: &Path, target: &Path) -> Result<File> {
     }
 }
 
-/// Root's new lock file goes to whoever owns the data file (or, for a new one, its
-/// directory). Best effort: a lock file root keeps is still opened read-only by others
+/// Root's new lock (or data) file goes to whoever owns the data file (or, for a new one,
+/// its directory). Best effort: a lock file root keeps is still opened read-only by others
 /// when its mode allows, and the error says how to remove it when not.
-fn give_to_owner(file: &File, target: &Path) {
+pub(super) fn give_to_owner(file: &File, target: &Path) {
     use std::os::unix::fs::MetadataExt;
     // SAFETY: geteuid has no preconditions and cannot fail.
     if unsafe { libc::geteuid() } != 0 {

@@ -487,6 +487,17 @@ fn sudo_netweb_does_not_lock_the_owner_out() {
     for n in ["By Root", "By Owner", "Read Only Lock"] {
         assert!(names.contains(&n.to_string()), "{n}");
     }
+    // A data file root creates goes to the directory's owner too.
+    let fresh = env.dir.path().join("fresh").join("network.json");
+    std::fs::create_dir_all(fresh.parent().unwrap()).unwrap();
+    chown_tree(fresh.parent().unwrap(), OWNER);
+    env.ok(&["--file", fresh.to_str().unwrap(), "add", "First"]);
+    assert_eq!(std::fs::metadata(&fresh).unwrap().uid(), OWNER);
+    let mut cmd = env.process(&["--file", fresh.to_str().unwrap(), "add", "Second"]);
+    std::os::unix::process::CommandExt::uid(&mut cmd, OWNER);
+    std::os::unix::process::CommandExt::gid(&mut cmd, OWNER);
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
 }
 
 // 11. The smaller ones.
