@@ -216,8 +216,11 @@ fn annual_date(text: &str) -> Result<String, String> {
 
 #[derive(Debug, Args)]
 pub struct RmArgs {
-    /// Who to remove
+    /// Who to remove: their id or full name
     pub person: String,
+    /// Accept the start of a name if it matches one person only
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]
@@ -309,11 +312,11 @@ pub struct SuggestArgs {
     /// Only introductions where someone has this tag
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
-    /// How many suggestions to show
-    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    /// How many suggestions to show (1 to 100,000)
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N", value_parser = suggest_limit)]
     pub limit: usize,
-    /// Hide suggestions scoring below this
-    #[arg(long, value_name = "SCORE")]
+    /// Hide suggestions scoring below this (a finite number)
+    #[arg(long, value_name = "SCORE", value_parser = finite_score)]
     pub min_score: Option<f64>,
     /// Suggest small groups (3-6 people) who share a rare interest or a need
     #[arg(long)]
@@ -408,6 +411,9 @@ pub struct MergeArgs {
     pub a: String,
     /// The duplicate to merge into it and remove
     pub b: String,
+    /// Accept the start of a name if it matches one person only
+    #[arg(long)]
+    pub yes: bool,
 }
 
 /// Formats `export` writes.
@@ -484,6 +490,34 @@ pub enum InterestsAction {
         /// The spelling to keep, e.g. "machine learning"
         new: String,
     },
+}
+
+/// The most `suggest --limit` allows. The ranking keeps a heap of this size, and
+/// `--limit 99999999999` aborted trying to allocate it.
+pub const MAX_SUGGEST_LIMIT: usize = 100_000;
+
+/// `--limit`: a whole number from 1 to `MAX_SUGGEST_LIMIT` (0 would print nothing and a
+/// message that misled).
+fn suggest_limit(text: &str) -> Result<usize, String> {
+    let n: u64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a whole number: give how many to show, e.g. 20"))?;
+    if n == 0 || n > MAX_SUGGEST_LIMIT as u64 {
+        return Err(format!("give a number from 1 to {MAX_SUGGEST_LIMIT}"));
+    }
+    Ok(n as usize)
+}
+
+/// `--min-score`: a finite number (NaN compared false with every score, so it filtered
+/// nothing without a word).
+fn finite_score(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(format!(
+            "{text:?} is not a finite number: give a score such as 0.5"
+        )),
+    }
 }
 
 #[cfg(test)]

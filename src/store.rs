@@ -6,7 +6,7 @@
 //! read-modify-write, so concurrent commands from scripts serialise instead of losing
 //! each other's changes. The lock is on a sidecar because the rename swaps in a new inode.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -19,8 +19,12 @@ use crate::validate;
 
 mod append;
 mod encode;
+mod lock;
+mod target;
 
 pub use append::{Appended, SPLICE_FROM_BYTES, append};
+use lock::Lock;
+pub use target::{MAX_IMPORT_BYTES, check_export_target, read_import};
 
 /// The default data file: `network.json` in the platform data directory
 /// (on Linux `~/.local/share/netweb/network.json`).
@@ -39,9 +43,13 @@ pub fn load(path: &Path) -> Result<Network> {
 /// `load`, with every relationship's ends as people[] indices (validation looks them up
 /// anyway), for a command that builds a graph next (`Graph::build_resolved`).
 pub fn load_resolved(path: &Path) -> Result<(Network, Resolved)> {
-    match read_bytes(path, Access::Look)? {
+    target::check_data_file(path)?;
+    match read_bytes(path)? {
         None => Ok((Network::default(), Resolved::default())),
-        Some(bytes) => parse_owned(path, bytes),
+        Some(bytes) => {
+            target::refuse_blank(path, &bytes, &sidecar(path, "bak"))?;
+            parse_owned(path, bytes)
+        }
     }
 }
 
@@ -58,14 +66,14 @@ pub fn update<T>(
     path: &Path,
     change: impl FnOnce(&mut Network) -> Result<(T, bool)>,
 ) -> Result<(T, bool)> {
-    let target = resolve_symlinks(path)?;
-    let dir = parent_dir(&target);
-    create_private_dir(dir)?;
-    let _lock = lock(&target)?;
-
-    let mut net = match read_bytes(&target, Access::Change)? {
+    let (target, lock) = lock_for_writing(path)?;
+    // Read into memory, not mapped: see `target::read_data`.
+    let mut net = match target::read_data(&target)? {
         None => Network::default(),
-        Some(bytes) => parse_owned(&target, bytes)?.0,
+        Some(bytes) => {
+            target::refuse_blank(&target, &bytes, &sidecar(&target, "bak"))?;
+            parse_owned(&target, Bytes::Read(bytes))?.0
+        }
     };
     refuse_newer(&target, net.version)?;
     #[cfg(debug_assertions)]
@@ -92,7 +100,7 @@ pub fn update<T>(
             );
         }
     }
-    save(&target, &net)?;
+    save(&target, &lock, &net)?;
     Ok((value, true))
 }
 
@@ -115,36 +123,28 @@ impl std::ops::Deref for Bytes {
 /// From this size a file that is only looked at is mapped instead of read.
 const MAP_FROM_BYTES: u64 = 4 << 20;
 
-/// What a command will do with the bytes it reads.
-#[derive(Clone, Copy, PartialEq)]
-pub(crate) enum Access {
-    /// Only look: a large file may be mapped.
-    Look,
-    /// Change and save: always read into memory (see `read_bytes`).
-    Change,
-}
-
-/// The file's bytes, or `None` when it does not exist yet.
+/// The file's bytes for a command that only looks, or `None` when it does not exist yet.
+/// (A writer reads with `target::read_data`, always into memory.)
 ///
-/// A large file that is only looked at is mapped: reading 134 MB into a buffer (fresh
-/// zeroed pages, then a copy) took 0.3 s where the map, which uses the page cache's own
-/// pages, takes 0.04 s. A map is only safe while nobody changes the file in place.
-/// netweb never does (every save writes a new file and renames it over the old one), but
-/// an editor or a sync tool might: a reader then at worst ends with SIGBUS having changed
-/// nothing, as ripgrep accepts on the same terms. A writer reads the file into its own
-/// memory, so what it validated is what it saves from, whatever happens to the file.
-pub(crate) fn read_bytes(path: &Path, access: Access) -> Result<Option<Bytes>> {
+/// A large file is mapped: reading 134 MB into a buffer (fresh zeroed pages, then a copy)
+/// took 0.3 s where the map, which uses the page cache's own pages, takes 0.04 s. A map
+/// is only safe while nobody changes the file in place. netweb never does (every save
+/// writes a new file and renames it over the old one), but an editor or a sync tool
+/// might: this reading process then at worst ends with SIGBUS having changed nothing, as
+/// ripgrep accepts on the same terms. Opened without blocking, so a FIFO cannot hang it.
+fn read_bytes(path: &Path) -> Result<Option<Bytes>> {
     let failed =
         |e: io::Error| anyhow::Error::new(e).context(format!("could not read {}", path.display()));
-    let file = match File::open(path) {
+    let file = match target::open_nonblocking(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(failed(e)),
     };
     let meta = file.metadata().map_err(failed)?;
-    if access == Access::Look && meta.is_file() && meta.len() >= MAP_FROM_BYTES {
+    if meta.is_file() && meta.len() >= MAP_FROM_BYTES {
         // SAFETY: see above: a change made in place by another program can only end
         // this reading process, which has nothing to save.
+        #[allow(unsafe_code)]
         let map = unsafe { memmap2::Mmap::map(&file) }.map_err(failed)?;
         return Ok(Some(Bytes::Mapped(map)));
     }
@@ -306,27 +306,26 @@ fn create_private_dir(dir: &Path) -> Result<()> {
         .with_context(|| format!("could not create the directory {}", dir.display()))
 }
 
-fn private_options() -> OpenOptions {
-    let mut opts = OpenOptions::new();
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    opts
-}
-
-/// Takes the exclusive lock; it is released when the returned file is dropped, including
-/// when the process dies, so a stale lock file never blocks the next run.
-fn lock(target: &Path) -> Result<File> {
-    let path = sidecar(target, "lock");
-    let file = private_options()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .with_context(|| format!("could not open the lock file {}", path.display()))?;
-    file.lock()
-        .with_context(|| format!("could not lock {}", path.display()))?;
-    Ok(file)
+/// The checks every writer makes before it reads: the data file (symlinks resolved) and
+/// its backup are regular files or absent, its directory exists, and the lock is held.
+/// Returns the resolved data file and the lock.
+fn lock_for_writing(path: &Path) -> Result<(PathBuf, Lock)> {
+    let target = resolve_symlinks(path)?;
+    target::check_data_file(&target)?;
+    if target.file_name().is_none() {
+        bail!(
+            "{} names no file\nhint: give --file (or NETWEB_FILE) a file path, e.g. ~/network.json",
+            path.display()
+        );
+    }
+    target::check_replaceable(
+        &sidecar(&target, "bak"),
+        "the backup",
+        "remove it or move it away; netweb keeps the previous version there",
+    )?;
+    create_private_dir(parent_dir(&target))?;
+    let lock = Lock::take(&target)?;
+    Ok((target, lock))
 }
 
 /// The bytes a network is saved as: pretty (as `encode` describes), stable key order, one
@@ -340,8 +339,8 @@ pub fn to_bytes(net: &Network) -> Result<Vec<u8>> {
 /// Replaces `target` atomically: write a temp file beside it, fsync, keep the old
 /// version as `.bak`, rename over, fsync the directory so the rename itself is durable,
 /// then clear temp files that killed saves left. A read-only file is refused, not replaced.
-fn save(target: &Path, net: &Network) -> Result<()> {
-    save_with(target, |file| {
+fn save(target: &Path, lock: &Lock, net: &Network) -> Result<()> {
+    save_with(target, lock, |file| {
         let mut out = io::BufWriter::with_capacity(1 << 20, file);
         encode::write(net, &mut out)?;
         out.flush()
@@ -349,8 +348,8 @@ fn save(target: &Path, net: &Network) -> Result<()> {
 }
 
 /// `save` for a file given as consecutive pieces of bytes.
-fn save_bytes(target: &Path, pieces: &[&[u8]]) -> Result<()> {
-    save_with(target, |mut file| {
+fn save_bytes(target: &Path, lock: &Lock, pieces: &[&[u8]]) -> Result<()> {
+    save_with(target, lock, |mut file| {
         for piece in pieces {
             file.write_all(piece)?;
         }
@@ -359,7 +358,7 @@ fn save_bytes(target: &Path, pieces: &[&[u8]]) -> Result<()> {
 }
 
 /// `save` with the temp file's content written by `fill`.
-fn save_with(target: &Path, fill: impl FnOnce(&File) -> io::Result<()>) -> Result<()> {
+fn save_with(target: &Path, lock: &Lock, fill: impl FnOnce(&File) -> io::Result<()>) -> Result<()> {
     let dir = parent_dir(target);
     let old_meta = fs::metadata(target).ok();
     let fail = |what: &str| {
@@ -387,12 +386,19 @@ fn save_with(target: &Path, fill: impl FnOnce(&File) -> io::Result<()>) -> Resul
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| fail("create a temporary file to save"))?;
-    fill(tmp.as_file()).with_context(|| fail("write"))?;
-    if let Some(meta) = &old_meta {
-        keep_owner_and_mode(tmp.as_file(), meta);
+    fill(tmp.as_file())
+        .map_err(too_large_hint)
+        .with_context(|| fail("write"))?;
+    match &old_meta {
+        Some(meta) => keep_owner_and_mode(tmp.as_file(), meta),
+        // A new file made by root (`sudo netweb`) goes to the directory's owner, as the
+        // lock does, so the owner can still read it.
+        None => lock::give_to_owner(tmp.as_file(), target),
     }
     tmp.as_file().sync_all().with_context(|| fail("flush"))?;
 
+    // The last moment to find that another writer got in (`Lock::still_held`).
+    lock.still_held(target)?;
     if old_meta.is_some() {
         keep_backup(target)?;
     }
@@ -414,7 +420,7 @@ const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
 /// Removes `.netweb-*.tmp` files that a killed save left beside the data file. They never
 /// block or change anything, but they hold contacts and take space. Best effort: a file
 /// that cannot be removed is left for the next save.
-fn remove_stale_temps(dir: &Path) {
+pub fn remove_stale_temps(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -452,26 +458,55 @@ fn keep_owner_and_mode(file: &File, meta: &fs::Metadata) {
     }
 }
 
-/// Keeps the version about to be replaced as `network.json.bak`. A hard link costs
-/// nothing and is atomic; filesystems without links get a copy.
+/// An error past the file size limit (`ulimit -f`) says so: netweb ignores SIGXFSZ
+/// (`main`), which would otherwise have killed it without a word, and gets EFBIG.
+pub fn too_large_hint(e: io::Error) -> anyhow::Error {
+    let limit = e.raw_os_error() == Some(libc::EFBIG);
+    let err = anyhow::Error::new(e);
+    if limit {
+        err.context("the file would pass the file size limit (see `ulimit -f`); raise it to save")
+    } else {
+        err
+    }
+}
+
+/// Keeps the version about to be replaced as `network.json.bak`: hard-linked (atomic and
+/// free; filesystems without links get a copy) to a temporary name, then renamed over
+/// the old backup, so at every moment a backup exists. Removing the old one first left a
+/// moment with none, which aimed kills hit every time.
+///
+/// A non-empty backup is never replaced by an empty file: the save checked what it read,
+/// so a blank file here was emptied by someone else since, and the backup is what is left.
 fn keep_backup(target: &Path) -> Result<()> {
     let bak = sidecar(target, "bak");
-    match fs::remove_file(&bak) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => {
-            return Err(e)
-                .with_context(|| format!("could not replace the backup {}", bak.display()));
-        }
+    let failed = || {
+        format!(
+            "could not keep a backup in {}; the file was not changed",
+            bak.display()
+        )
+    };
+    let blank_now = fs::metadata(target).is_ok_and(|m| m.len() == 0);
+    if blank_now && fs::metadata(&bak).is_ok_and(|m| m.len() > 0) {
+        return Ok(());
     }
-    if fs::hard_link(target, &bak).is_err() {
-        fs::copy(target, &bak).with_context(|| {
-            format!(
-                "could not keep a backup in {}; the file was not changed",
-                bak.display()
-            )
-        })?;
-    }
+    let dir = parent_dir(target);
+    let temp = |b: &mut tempfile::Builder| {
+        b.prefix(".netweb-").suffix(".tmp");
+    };
+    let mut builder = tempfile::Builder::new();
+    temp(&mut builder);
+    let linked = builder
+        .make_in(dir, |name| fs::hard_link(target, name))
+        .or_else(|_| {
+            let mut builder = tempfile::Builder::new();
+            temp(&mut builder);
+            builder.make_in(dir, |name| fs::copy(target, name).map(drop))
+        })
+        .with_context(failed)?;
+    linked
+        .persist(&bak)
+        .map_err(|e| e.error)
+        .with_context(failed)?;
     Ok(())
 }
 

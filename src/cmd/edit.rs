@@ -1,5 +1,3 @@
-use std::io::Write;
-
 use anyhow::{Result, bail};
 use compact_str::CompactString;
 use serde::Serialize;
@@ -90,16 +88,14 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
     if ctx.json {
         return ctx.print_json(&edited);
     }
-    let mut out = ctx.stdout();
     if edited.changed.is_empty() {
-        writeln!(out, "{}: nothing changed", edited.person.id)?;
+        ctx.say(format!("{}: nothing changed", edited.person.id))?;
     } else {
-        writeln!(
-            out,
+        ctx.say(format!(
             "{}: changed {}",
             edited.person.id,
             edited.changed.join(", ")
-        )?;
+        ))?;
     }
     Ok(())
 }

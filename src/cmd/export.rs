@@ -2,9 +2,9 @@
 //! GraphML or an HTML map, on standard output or atomically into a file.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use serde::Serialize;
 
 use crate::cli::{ExportArgs, ExportFormat, VcardVersion};
@@ -27,13 +27,8 @@ pub struct Exported {
 }
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
-    if let Some(out) = &args.output
-        && same_file(out, &ctx.file)
-    {
-        bail!(
-            "{} is the data file itself: exporting over it would replace the network\nhint: write the export to another file",
-            out.display()
-        );
+    if let Some(out) = &args.output {
+        store::check_export_target(out, &ctx.file)?;
     }
     let net = store::load(&ctx.file)?;
     let filter = Filter::from(args.filter);
@@ -74,31 +69,12 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     if ctx.json {
         return ctx.print_json(&done);
     }
-    writeln!(
-        ctx.stdout(),
+    ctx.say(format!(
         "exported {} to {} ({format})",
         count(done.people, "person", "people"),
         done.file
-    )?;
+    ))?;
     Ok(())
-}
-
-/// Whether two paths name the same file, following links (either may not exist yet).
-fn same_file(a: &Path, b: &Path) -> bool {
-    fn canonical(p: &Path) -> PathBuf {
-        if let Ok(c) = std::fs::canonicalize(p) {
-            return c;
-        }
-        let parent = match p.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        match (std::fs::canonicalize(parent), p.file_name()) {
-            (Ok(dir), Some(name)) => dir.join(name),
-            _ => p.to_path_buf(),
-        }
-    }
-    canonical(a) == canonical(b)
 }
 
 /// Writes a temp file beside `path` (owner-only: it holds contacts) and renames it over,
@@ -121,10 +97,14 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
             .set_permissions(std::fs::Permissions::from_mode(0o600))
             .with_context(|| fail("make owner-only"))?;
     }
-    tmp.write_all(bytes).with_context(|| fail("write"))?;
+    tmp.write_all(bytes)
+        .map_err(store::too_large_hint)
+        .with_context(|| fail("write"))?;
     tmp.as_file().sync_all().with_context(|| fail("flush"))?;
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| fail("replace"))?;
+    // Exports killed mid-write left their temp file (the whole network, owner-only) here.
+    store::remove_stale_temps(dir);
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::cmd::Ctx;
@@ -15,8 +15,7 @@ const PROGRESS_FROM: usize = 500;
 
 pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let shown = args.path.display().to_string();
-    let bytes = std::fs::read(&args.path)
-        .with_context(|| format!("could not read {shown}: check the path"))?;
+    let bytes = store::read_import(&args.path)?;
     let format = args.format.map(|f| match f {
         ImportFormat::Vcard => Format::Vcard,
         ImportFormat::Linkedin => Format::Linkedin,

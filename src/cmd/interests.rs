@@ -1,5 +1,3 @@
-use std::io::Write;
-
 use anyhow::{Result, bail};
 
 use crate::cli::{InterestsAction, InterestsArgs};
@@ -71,13 +69,12 @@ fn rename(ctx: &Ctx, old: &str, new: &str) -> Result<()> {
             fields.push(format!("{n} in {what}"));
         }
     }
-    writeln!(
-        ctx.stdout(),
+    ctx.say(format!(
         "renamed {:?} to {:?} for {} ({})",
         done.old,
         done.new,
         render::count(done.people, "person", "people"),
         fields.join(", ")
-    )?;
+    ))?;
     Ok(())
 }

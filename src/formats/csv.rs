@@ -109,6 +109,25 @@ pub fn parse(path: &Path, text: &str, format: Format) -> Result<Parsed> {
         .iter()
         .map(|h| h.trim().to_lowercase())
         .collect();
+    // A repeated column would be read once and the other copy dropped without a word.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        if h.is_empty() {
+            continue;
+        }
+        if let Some(first) = seen.insert(h, i) {
+            return Err(not_a(
+                path,
+                what,
+                &format!(
+                    "the header names the column {h:?} twice (columns {} and {}), so one of them \
+                     would be lost; rename or merge one of them",
+                    first + 1,
+                    i + 1
+                ),
+            ));
+        }
+    }
     let columns: HashMap<&str, usize> = headers
         .iter()
         .enumerate()

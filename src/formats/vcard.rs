@@ -46,6 +46,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed> {
         }
         match &mut card {
             Some((start, body)) => {
+                if bare.eq_ignore_ascii_case("END:VCARD") {
+                    drop_dangling_soft_break(body);
+                }
                 body.push_str(line);
                 body.push('\n');
                 if bare.eq_ignore_ascii_case("END:VCARD") {
@@ -168,6 +171,27 @@ fn relate(contacts: &mut [Contact]) -> Vec<Link> {
     links
 }
 
+/// A quoted-printable value whose last line ends in `=` (a soft line break) says it goes
+/// on, and the parser took the card's `END:VCARD` as the rest of the value ("AnnEND:VCARD"),
+/// losing the card. Nothing follows a value's last line before `END:VCARD`, so that `=`
+/// is dropped. Only for a quoted-printable value: in plain text a final `=` is text.
+fn drop_dangling_soft_break(body: &mut String) {
+    let lines: Vec<&str> = body.lines().collect();
+    // The run of lines ending in `=` that the last line closes: its first line is the
+    // property's own line (the one before it does not continue into it).
+    let run = lines.iter().rev().take_while(|l| l.ends_with('=')).count();
+    if run == 0 {
+        return;
+    }
+    let first = lines[lines.len() - run];
+    let name = first.split(':').next().unwrap_or_default();
+    if name.to_ascii_uppercase().contains("QUOTED-PRINTABLE") {
+        let end = body.trim_end_matches(['\n', '\r']).len();
+        body.truncate(end - 1);
+        body.push('\n');
+    }
+}
+
 /// One card's text (from BEGIN to END) as a contact or group, or why it cannot be one.
 fn read_card(body: &str) -> Result<Card, String> {
     let card = match Parser::new(body).entry() {
@@ -215,10 +239,14 @@ fn contact(card: &VCard) -> Result<Card, String> {
             }
             VCardProperty::Note => {
                 let note = texts(entry).join(", ");
-                c.notes = Some(match c.notes.take() {
-                    Some(before) => format!("{before}\n{note}"),
-                    None => note,
-                });
+                // Appended in place: a copy per NOTE line was quadratic in their number.
+                match &mut c.notes {
+                    Some(before) => {
+                        before.push('\n');
+                        before.push_str(&note);
+                    }
+                    None => c.notes = Some(note),
+                }
             }
             VCardProperty::Categories => c.tags.extend(
                 texts(entry)

@@ -3,16 +3,19 @@
 use std::io::{self, Write};
 
 use crate::formats::plan::{Action, Entry, Report};
+use crate::render::escape::escape;
 use crate::render::{DIM, GOOD, ID, NAME, count};
 
 /// A skipped entry as `FILE:LINE: reason` (or `FILE: name: reason` without a line).
 pub fn skipped_line(file: &str, e: &Entry) -> String {
     let reason = e.reason.as_deref().unwrap_or("skipped");
-    match (e.line, &e.name) {
+    let line = match (e.line, &e.name) {
         (Some(line), _) => format!("{file}:{line}: {reason}"),
         (None, Some(name)) => format!("{file}: {name}: {reason}"),
         (None, None) => format!("{file}: {reason}"),
-    }
+    };
+    // The reason quotes the file's own text.
+    escape(&line).into_owned()
 }
 
 /// Each value left out of an entry's person as `FILE:LINE: kept NAME without ...`.
@@ -31,7 +34,7 @@ pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
         writeln!(
             out,
             "import of {} ({}, read as {}) would do this; nothing was changed:",
-            r.file, r.format, r.encoding
+            escape(&r.file), r.format, r.encoding
         )?;
         for e in &r.entries {
             let label = match e.action {
@@ -46,8 +49,8 @@ pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
                 writeln!(out, "{}", skipped_line(&r.file, e))?;
                 continue;
             }
-            let name = e.name.as_deref().unwrap_or("");
-            let id = e.id.as_ref().map(|i| i.as_str()).unwrap_or("");
+            let name = escape(e.name.as_deref().unwrap_or(""));
+            let id = escape(e.id.as_ref().map(|i| i.as_str()).unwrap_or(""));
             write!(out, "{NAME}{name}{NAME:#}  {ID}{id}{ID:#}")?;
             if !e.changed.is_empty() {
                 write!(out, "  {DIM}+ {}{DIM:#}", e.changed.join(", "))?;
@@ -69,7 +72,7 @@ pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
     write!(
         out,
         "{GOOD}{verb}{GOOD:#} {} ({}, read as {}): {} new, {} merged, {} unchanged, {} skipped",
-        r.file, r.format, r.encoding, r.new, r.merged, r.unchanged, r.skipped
+        escape(&r.file), r.format, r.encoding, r.new, r.merged, r.unchanged, r.skipped
     )?;
     let mut more = Vec::new();
     if r.relationships > 0 {

@@ -7,6 +7,7 @@ use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
 pub mod due;
+pub mod escape;
 pub mod import;
 pub mod interests;
 pub mod intros;
@@ -49,7 +50,13 @@ impl Table {
         }
     }
 
-    pub fn row(&mut self, cells: Vec<(String, Style)>) {
+    pub fn row(&mut self, mut cells: Vec<(String, Style)>) {
+        // Cells hold names, terms and notes: shown with control characters visible.
+        for (cell, _) in &mut cells {
+            if let std::borrow::Cow::Owned(safe) = escape::escape(cell) {
+                *cell = safe;
+            }
+        }
         self.rows.push(cells);
     }
 

@@ -10,6 +10,7 @@ use crate::query::due::occasions::Kind;
 use crate::query::profile::Profile;
 use crate::render::due::occasion;
 
+use crate::render::escape::{escape, escape_lines};
 use crate::render::{DIM, HEADER, ID, NAME, Table};
 
 /// How many past interactions `show` lists; `--json` has them all.
@@ -17,7 +18,12 @@ const RECENT: usize = 5;
 
 pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result<()> {
     let p = pr.person;
-    writeln!(out, "{NAME}{}{NAME:#}  {ID}{}{ID:#}", p.name, p.id)?;
+    writeln!(
+        out,
+        "{NAME}{}{NAME:#}  {ID}{}{ID:#}",
+        escape(&p.name),
+        escape(p.id.as_str())
+    )?;
     let work = match (&p.role, &p.company) {
         (Some(r), Some(c)) => Some(format!("{r} at {c}")),
         (Some(x), None) | (None, Some(x)) => Some(x.to_string()),
@@ -25,7 +31,15 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
     };
     let mut field = |label: &str, value: Option<String>| -> io::Result<()> {
         match value {
-            Some(v) if !v.is_empty() => writeln!(out, "  {DIM}{label:<10}{DIM:#} {v}"),
+            Some(v) if !v.is_empty() => {
+                // Notes may be several lines on purpose; every other field is one.
+                let v = if label == "notes" {
+                    escape_lines(&v)
+                } else {
+                    escape(&v)
+                };
+                writeln!(out, "  {DIM}{label:<10}{DIM:#} {v}")
+            }
             _ => Ok(()),
         }
     };
@@ -165,19 +179,19 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
             let note = x
                 .note
                 .as_deref()
-                .map(|n| format!("  {DIM}{n}{DIM:#}"))
+                .map(|n| format!("  {DIM}{}{DIM:#}", escape(n)))
                 .unwrap_or_default();
-            writeln!(out, "  {}  to {}{note}", x.date, others.join(", "))?;
+            writeln!(out, "  {}  to {}{note}", x.date, escape(&others.join(", ")))?;
         }
     }
     if !pr.interactions.is_empty() {
         writeln!(out, "\n{HEADER}Recent contact{HEADER:#}")?;
         for x in pr.interactions.iter().take(RECENT) {
-            let kind = x.kind.as_deref().unwrap_or("contact");
+            let kind = escape(x.kind.as_deref().unwrap_or("contact"));
             let note = x
                 .note
                 .as_deref()
-                .map(|n| format!("  {DIM}{n}{DIM:#}"))
+                .map(|n| format!("  {DIM}{}{DIM:#}", escape(n)))
                 .unwrap_or_default();
             writeln!(out, "  {}  {kind}{note}", x.date)?;
         }

@@ -2,6 +2,7 @@ use std::io::{self, Write};
 
 use crate::query::suggest::Suggestion;
 use crate::query::suggest::groups::Group;
+use crate::render::escape::escape;
 use crate::render::{DIM, GOOD, NAME, join_names};
 
 pub fn pairs(out: &mut impl Write, list: &[Suggestion]) -> io::Result<()> {
@@ -11,11 +12,11 @@ pub fn pairs(out: &mut impl Write, list: &[Suggestion]) -> io::Result<()> {
             out,
             "{:>width$}. {NAME}{}{NAME:#} and {NAME}{}{NAME:#}  {GOOD}{:.2}{GOOD:#}",
             i + 1,
-            s.names[0],
-            s.names[1],
+            escape(&s.names[0]),
+            escape(&s.names[1]),
             s.score
         )?;
-        writeln!(out, "{:>width$}  {DIM}{}{DIM:#}", "", s.why)?;
+        writeln!(out, "{:>width$}  {DIM}{}{DIM:#}", "", escape(&s.why))?;
     }
     Ok(())
 }
@@ -27,10 +28,10 @@ pub fn groups(out: &mut impl Write, list: &[Group]) -> io::Result<()> {
             out,
             "{:>width$}. {NAME}{}{NAME:#}  {GOOD}{:.2}{GOOD:#}",
             i + 1,
-            join_names(&g.names),
+            escape(&join_names(&g.names)),
             g.score
         )?;
-        writeln!(out, "{:>width$}  {DIM}{}{DIM:#}", "", g.why)?;
+        writeln!(out, "{:>width$}  {DIM}{}{DIM:#}", "", escape(&g.why))?;
     }
     Ok(())
 }

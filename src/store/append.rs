@@ -25,11 +25,10 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::save_bytes;
 use super::{
-    Access, FORMAT_VERSION, Network, encode, lock, parent_dir, read_bytes, resolve_symlinks,
+    Bytes, FORMAT_VERSION, Network, encode, lock_for_writing, save_bytes, sidecar, target,
 };
-use super::{create_private_dir, located, parse_owned, refuse_newer, refuse_problems, save};
+use super::{located, parse_owned, refuse_newer, refuse_problems, save};
 use crate::model::{Interaction, Person, PersonId, Relationship};
 
 /// Files smaller than this are loaded whole: under a few megabytes that takes a few tens
@@ -56,12 +55,12 @@ fn append_from<T>(
     splice_from: usize,
     build: impl FnOnce(&Network) -> Result<(T, Appended)>,
 ) -> Result<T> {
-    let target = resolve_symlinks(path)?;
-    create_private_dir(parent_dir(&target))?;
-    let _lock = lock(&target)?;
-
-    // Read into memory, never mapped: what is checked is what is saved from.
-    let bytes = read_bytes(&target, Access::Change)?;
+    let (target, lock) = lock_for_writing(path)?;
+    // Read into memory, not mapped: see `target::read_data`.
+    let bytes = target::read_data(&target)?;
+    if let Some(bytes) = &bytes {
+        target::refuse_blank(&target, bytes, &sidecar(&target, "bak"))?;
+    }
     if let Some(bytes) = &bytes
         && bytes.len() >= splice_from.max(1)
         && let Some(top) = Top::read(bytes)
@@ -73,12 +72,12 @@ fn append_from<T>(
         #[cfg(debug_assertions)]
         same_as_a_full_write(&target, bytes, &pieces, &added);
         let pieces: Vec<&[u8]> = pieces.iter().map(|p| p.as_ref()).collect();
-        save_bytes(&target, &pieces)?;
+        save_bytes(&target, &lock, &pieces)?;
         return Ok(value);
     }
 
     let mut net = match bytes {
-        Some(bytes) if !bytes.is_empty() => parse_owned(&target, bytes)?.0,
+        Some(bytes) => parse_owned(&target, Bytes::Read(bytes))?.0,
         _ => Network::default(),
     };
     refuse_newer(&target, net.version)?;
@@ -91,7 +90,7 @@ fn append_from<T>(
         crate::validate::problems(&net).is_empty(),
         "an append broke the network"
     );
-    save(&target, &net)?;
+    save(&target, &lock, &net)?;
     Ok(value)
 }
 

@@ -2,6 +2,7 @@
 
 mod common;
 
+mod attack;
 mod edit;
 mod errors;
 mod export;
