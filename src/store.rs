@@ -359,19 +359,49 @@ fn save_bytes(target: &Path, lock: &Lock, pieces: &[&[u8]]) -> Result<()> {
 
 /// `save` with the temp file's content written by `fill`.
 fn save_with(target: &Path, lock: &Lock, fill: impl FnOnce(&File) -> io::Result<()>) -> Result<()> {
+    write_atomically(target, Replacing::DataFile(lock), fill)
+}
+
+/// Writes an export (`export -o`): owner-only, since it holds contacts, and atomic like a
+/// save, so a reader never sees half of one and a failed write leaves the old file.
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomically(path, Replacing::Export, |mut file| file.write_all(bytes))
+}
+
+/// What `write_atomically` replaces.
+enum Replacing<'a> {
+    /// The data file, under its lock: its owner and mode are kept, a read-only file is
+    /// refused, and the old version becomes the `.bak`.
+    DataFile(&'a Lock),
+    /// An export: always owner-only, no lock and no backup.
+    Export,
+}
+
+/// The one way netweb replaces a file: a temp file beside it, filled, flushed to disk,
+/// renamed over the old one, the directory flushed so the rename itself is durable; then
+/// temp files that killed writes left there are cleared.
+fn write_atomically(
+    target: &Path,
+    replacing: Replacing,
+    fill: impl FnOnce(&File) -> io::Result<()>,
+) -> Result<()> {
     let dir = parent_dir(target);
     let old_meta = fs::metadata(target).ok();
+    let data_file = matches!(replacing, Replacing::DataFile(_));
     let fail = |what: &str| {
-        format!(
-            "could not {what} {}; the file was not changed",
-            target.display()
-        )
+        let unchanged = if data_file {
+            "; the file was not changed"
+        } else {
+            ""
+        };
+        format!("could not {what} {}{unchanged}", target.display())
     };
     // A file the owner made read-only is a request not to change it; a rename would
     // replace it anyway (the directory, not the file, decides), so ask first.
-    if old_meta
-        .as_ref()
-        .is_some_and(|m| m.permissions().readonly())
+    if data_file
+        && old_meta
+            .as_ref()
+            .is_some_and(|m| m.permissions().readonly())
     {
         bail!(
             "{} is read-only; the file was not changed. Make it writable \
@@ -382,25 +412,48 @@ fn save_with(target: &Path, lock: &Lock, fill: impl FnOnce(&File) -> io::Result<
     }
 
     let tmp = tempfile::Builder::new()
-        .prefix(".netweb-")
+        .prefix(if data_file {
+            ".netweb-"
+        } else {
+            ".netweb-export-"
+        })
         .suffix(".tmp")
         .tempfile_in(dir)
-        .with_context(|| fail("create a temporary file to save"))?;
+        .with_context(|| {
+            fail(if data_file {
+                "create a temporary file to save"
+            } else {
+                "create a temporary file beside"
+            })
+        })?;
+    if !data_file {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            tmp.as_file()
+                .set_permissions(fs::Permissions::from_mode(0o600))
+                .with_context(|| fail("make owner-only"))?;
+        }
+    }
     fill(tmp.as_file())
         .map_err(too_large_hint)
         .with_context(|| fail("write"))?;
-    match &old_meta {
-        Some(meta) => keep_owner_and_mode(tmp.as_file(), meta),
-        // A new file made by root (`sudo netweb`) goes to the directory's owner, as the
-        // lock does, so the owner can still read it.
-        None => lock::give_to_owner(tmp.as_file(), target),
+    if let Replacing::DataFile(_) = replacing {
+        match &old_meta {
+            Some(meta) => keep_owner_and_mode(tmp.as_file(), meta),
+            // A new file made by root (`sudo netweb`) goes to the directory's owner, as the
+            // lock does, so the owner can still read it.
+            None => lock::give_to_owner(tmp.as_file(), target),
+        }
     }
     tmp.as_file().sync_all().with_context(|| fail("flush"))?;
 
-    // The last moment to find that another writer got in (`Lock::still_held`).
-    lock.still_held(target)?;
-    if old_meta.is_some() {
-        keep_backup(target)?;
+    if let Replacing::DataFile(lock) = replacing {
+        // The last moment to find that another writer got in (`Lock::still_held`).
+        lock.still_held(target)?;
+        if old_meta.is_some() {
+            keep_backup(target)?;
+        }
     }
     tmp.persist(target)
         .map_err(|e| e.error)

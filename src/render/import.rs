@@ -34,7 +34,9 @@ pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
         writeln!(
             out,
             "import of {} ({}, read as {}) would do this; nothing was changed:",
-            escape(&r.file), r.format, r.encoding
+            escape(&r.file),
+            r.format,
+            r.encoding
         )?;
         for e in &r.entries {
             let label = match e.action {
@@ -72,7 +74,13 @@ pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
     write!(
         out,
         "{GOOD}{verb}{GOOD:#} {} ({}, read as {}): {} new, {} merged, {} unchanged, {} skipped",
-        escape(&r.file), r.format, r.encoding, r.new, r.merged, r.unchanged, r.skipped
+        escape(&r.file),
+        r.format,
+        r.encoding,
+        r.new,
+        r.merged,
+        r.unchanged,
+        r.skipped
     )?;
     let mut more = Vec::new();
     if r.relationships > 0 {
