@@ -5,7 +5,6 @@ pub mod due;
 pub mod interests;
 pub mod intros;
 pub mod list;
-pub mod merge;
 pub mod path;
 pub mod profile;
 pub mod stats;
