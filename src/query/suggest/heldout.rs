@@ -5,7 +5,7 @@
 //! the other nine tenths (a mutual contact, a shared interest or a met need there), the
 //! negatives a uniform sample of that graph's other candidate pairs, each weighted by how
 //! many candidate pairs it stands for, so the fit estimates the real odds that a
-//! candidate is a missing relationship. The inputs are the local ones (`model.rs`) plus
+//! candidate is a missing relationship. The inputs are the local ones (`features.rs`) plus
 //! the low-rank reconstructions `lr_r` of the fold graph (`spectral.rs`) for
 //! r = 2, 4, ... 64 (at most half the people).
 //!
@@ -21,9 +21,12 @@
 use std::collections::HashSet;
 
 use crate::graph::Node;
-use crate::query::suggest::fit::{MIN_POSITIVES, PRIOR_STRENGTH, Row, blend, fit_monotone, unit};
-use crate::query::suggest::model::{DIM, Features, LowRank, MONOTONE, Model, inputs};
-use crate::query::suggest::signals::Context;
+use crate::query::suggest::features::{DIM, Features, MONOTONE, inputs};
+use crate::query::suggest::regression::{
+    MIN_POSITIVES, PRIOR_STRENGTH, Row, blend, fit_monotone, unit,
+};
+use crate::query::suggest::scoring::{LowRank, Model};
+use crate::query::suggest::signals::Indexes;
 use crate::query::suggest::spectral::{Adjacency, Eigen, top_eigenpairs};
 use crate::rng::SplitMix64;
 
@@ -68,7 +71,7 @@ struct Fold {
     hidden: usize,
 }
 
-pub fn fit(ctx: &Context, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Model {
+pub fn fit(ctx: &Indexes, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Model {
     let n = ctx.g.len();
     let ranks = ranks(n);
     let top = *ranks.last().expect("applies() checked");
@@ -110,7 +113,7 @@ pub fn fit(ctx: &Context, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Mo
     let rows: Vec<Row> = folds.into_iter().flat_map(|f| f.rows).collect();
     let positives = rows.iter().filter(|r| r.1 > 0.0).count();
     if positives == 0 || positives == rows.len() {
-        return Model::new(crate::query::suggest::fit::PRIOR, max_degree);
+        return Model::new(crate::query::suggest::regression::PRIOR, max_degree);
     }
     // The full graph's eigen-solve runs beside the final fit.
     let (fitted, eigen) = std::thread::scope(|s| {
@@ -136,7 +139,7 @@ pub fn fit(ctx: &Context, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Mo
 
 /// The rows of fold `f`: its relationships hidden, the rest as the graph.
 fn fold(
-    ctx: &Context,
+    ctx: &Indexes,
     edges: &[(Node, Node)],
     f: usize,
     size: usize,
@@ -227,7 +230,7 @@ fn fold(
 /// The inputs of a pair in a fold graph: local inputs, then `lr_r` per rank.
 #[allow(clippy::too_many_arguments)]
 fn row(
-    ctx: &Context,
+    ctx: &Indexes,
     adj: &Adjacency,
     eigen: &Eigen,
     ranks: &[usize],

@@ -1,18 +1,21 @@
 //! `suggest`: which of the owner's contacts should meet, and why.
 //!
-//! signals.rs measures a pair (mutual contacts, shared interests, needs met), model.rs
-//! combines the measures with weights fit.rs learns from the owner's own network,
-//! rank.rs finds the best pairs without scoring all of them, and this file turns the
-//! winners into explained suggestions. groups.rs does the same for small groups.
+//! signals.rs measures a pair (mutual contacts, shared interests, needs met), features.rs
+//! turns the measures into model inputs, scoring.rs combines them with weights fit.rs
+//! (or heldout.rs, on small networks) learns from the owner's own network through
+//! regression.rs, rank/ finds the best pairs without scoring all of them, and this file
+//! turns the winners into explained suggestions. groups.rs does the same for small groups.
 
 pub mod candidates;
+pub mod features;
 pub mod fit;
 pub mod groups;
 pub mod heldout;
 pub mod matching;
-pub mod model;
 pub mod needs;
 pub mod rank;
+pub mod regression;
+pub mod scoring;
 pub mod signals;
 pub mod spectral;
 
@@ -24,7 +27,7 @@ use serde::Serialize;
 use crate::graph::{Graph, Node};
 use crate::model::PersonId;
 use crate::text::normalize_term;
-use signals::Context;
+use signals::Indexes;
 
 /// What the user asked for.
 #[derive(Debug, Clone, Default)]
@@ -70,13 +73,13 @@ const NAMED_INTERESTS: usize = 3;
 
 /// Everything a suggestion run needs that does not depend on the options.
 pub struct Prepared<'a> {
-    pub ctx: Context<'a>,
-    pub model: model::Model,
+    pub ctx: Indexes<'a>,
+    pub model: scoring::Model,
 }
 
 impl<'a> Prepared<'a> {
     pub fn new(g: &'a Graph<'a>) -> Prepared<'a> {
-        let ctx = Context::new(g);
+        let ctx = Indexes::new(g);
         let model = fit::fit(&ctx);
         Prepared { ctx, model }
     }
@@ -99,7 +102,7 @@ pub fn suggest(p: &Prepared, opts: &Options) -> Vec<Suggestion> {
 }
 
 /// Who may appear, from the options and the people's own wishes.
-pub fn scope(ctx: &Context, opts: &Options) -> rank::Scope {
+pub fn scope(ctx: &Indexes, opts: &Options) -> rank::Scope {
     let g = ctx.g;
     let net = g.net;
     let tag = opts.tag.as_deref().map(normalize_term);
@@ -148,7 +151,7 @@ fn about(
 }
 
 /// Turns a scored pair into names, reasons and a sentence.
-pub fn explain(ctx: &Context, a: Node, b: Node, score: f64) -> Suggestion {
+pub fn explain(ctx: &Indexes, a: Node, b: Node, score: f64) -> Suggestion {
     let g = ctx.g;
     let mut shared: Vec<u32> = ctx.interests.shared(a, b).collect();
     shared.sort_by(|&x, &y| {
@@ -209,7 +212,7 @@ fn sentence(
     b: Node,
     shared: &[String],
     helps: &[needs::Help],
-    ctx: &Context,
+    ctx: &Indexes,
     mutual: &[Node],
 ) -> String {
     let first = |n: Node| g.first_name(n);
