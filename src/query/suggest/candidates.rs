@@ -6,8 +6,9 @@
 //! members of all x's vias, end to end, are a multiset in which the same person may turn
 //! up many times (once per mutual contact and once per shared term), and which also
 //! holds x and x's contacts. Its distinct members other than those are x's candidates.
-//! `Candidates` lists them for one person; `PairSampler` draws (x, y) pairs uniformly
-//! from all candidate pairs of the network without listing anyone's candidates.
+//! `Candidates` lists them for one person (the reference the sampler's tests check
+//! against); `PairSampler` draws (x, y) pairs uniformly from all candidate pairs of the
+//! network without listing anyone's candidates.
 
 use crate::graph::Node;
 use crate::query::suggest::signals::{Indexes, Shared};
@@ -56,12 +57,14 @@ fn leads_to(ctx: &Indexes, via: Via, y: Node) -> bool {
 
 /// The unlinked candidates of one person: two hops away, or sharing an interest or a
 /// need through a term held by at most `cap` people. Reuses its buffers between people.
+#[cfg(test)]
 pub(crate) struct Candidates {
     seen: Vec<u32>,
     epoch: u32,
     out: Vec<Node>,
 }
 
+#[cfg(test)]
 impl Candidates {
     pub(crate) fn new(n: usize) -> Candidates {
         Candidates {

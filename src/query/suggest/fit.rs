@@ -15,7 +15,7 @@ use crate::query::suggest::heldout;
 use crate::query::suggest::regression::{
     MIN_POSITIVES, PRIOR, PRIOR_STRENGTH, Row, blend, fit_monotone, unit,
 };
-use crate::query::suggest::scoring::Model;
+use crate::query::suggest::scoring::{Guard, Model};
 use crate::query::suggest::signals::Indexes;
 use crate::rng::SplitMix64;
 
@@ -108,9 +108,17 @@ pub fn describe(model: &Model) -> String {
                 .map(|(r, w)| format!("lr{r}={w:.3}")),
         );
     }
-    if let Some((local, lowrank)) = model.guard {
+    if let Some(guard) = model.guard {
+        let m = guard.measured;
+        let (i, l) = (Guard::INTERESTS, Guard::LOWRANK);
         parts.push(format!(
-            "held-out precision: local {local:.3}, with low-rank {lowrank:.3}"
+            "held-out precision: structure {:.3}, +interests {:.3}, +low-rank {:.3}, +both {:.3}; kept interests {}, low-rank {}",
+            m[0],
+            m[i],
+            m[l],
+            m[i | l],
+            guard.choice & i != 0,
+            guard.choice & l != 0
         ));
     }
     parts.join(", ")

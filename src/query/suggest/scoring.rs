@@ -18,9 +18,23 @@ pub struct Model {
     /// The low-rank inputs, when the held-out fit chose them (small networks only; see
     /// `heldout.rs`). With them the ranker scores every candidate pair exactly.
     pub lowrank: Option<LowRank>,
-    /// What the held-out fit's guard measured: cross-validated precision of the local
-    /// inputs alone and with the low-rank ones (for `NETWEB_DEBUG_MODEL`).
-    pub guard: Option<(f64, f64)>,
+    /// What the held-out fit's guard measured and chose (for `NETWEB_DEBUG_MODEL`).
+    pub guard: Option<Guard>,
+}
+
+/// The held-out fit's guard: cross-validated precision of each choice of input groups,
+/// indexed by its bits (`INTERESTS`, `LOWRANK`), and the choice kept.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Guard {
+    pub measured: [f64; 4],
+    pub choice: usize,
+}
+
+impl Guard {
+    /// The choice's bit for shared interests.
+    pub const INTERESTS: usize = 1;
+    /// The choice's bit for the low-rank inputs.
+    pub const LOWRANK: usize = 2;
 }
 
 /// The low-rank part of a score: `sum over r of w_r * lr_r(x, y)`, where
@@ -73,14 +87,18 @@ impl LowRank {
 
     /// The pair's low-rank part, shifted to be at least 0.
     pub fn term(&self, a: Node, b: Node) -> f64 {
+        self.raw(a, b) + self.floor
+    }
+
+    /// The pair's low-rank part before the shift: above 0 where the two sit in the same
+    /// dense part of the network, below 0 where they sit apart.
+    pub fn raw(&self, a: Node, b: Node) -> f64 {
         let (x, y) = (self.eigen.row(a), self.eigen.row(b));
-        let s: f64 = x
-            .iter()
+        x.iter()
             .zip(y)
             .zip(&self.coef)
             .map(|((u, v), c)| c * u * v)
-            .sum();
-        s + self.floor
+            .sum()
     }
 }
 

@@ -12,7 +12,7 @@
 //! runs again, up to every term: the cap changes the cost, never the result.
 
 mod bounds;
-mod exhaustive;
+mod lowrank;
 mod scratch;
 mod search;
 mod terms;
@@ -28,7 +28,7 @@ use crate::graph::Node;
 use crate::query::suggest::scoring::Model;
 use crate::query::suggest::signals::Indexes;
 use bounds::eligible;
-use exhaustive::exhaustive;
+use lowrank::exhaustive;
 use scratch::Behind;
 use search::search;
 
