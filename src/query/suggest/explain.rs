@@ -293,7 +293,7 @@ pub(crate) fn ahead_of_more_mutual(list: &mut [Suggestion]) {
     for i in (0..list.len().saturating_sub(1)).rev() {
         let next = i + 1;
         most_below[i] = match most_below[next] {
-            Some(j) if list[j].mutual_contacts.len() >= list[next].mutual_contacts.len() => Some(j),
+            Some(j) if list[j].mutual_contacts.len() > list[next].mutual_contacts.len() => Some(j),
             _ => Some(next),
         };
     }

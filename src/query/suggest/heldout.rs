@@ -56,7 +56,7 @@ const NEGATIVES: usize = 20_000;
 /// take. It admits the networks the first caps did (1,000 people and 5,000
 /// relationships: 1.1e9 with ten folds) and, with fewer folds, larger ones of the same
 /// cost (a 1,446-person college of 59,589 relationships: 1.0e9); a generated network of
-/// 10,000 people (3.9e9) and anything larger keep the fit of `fit.rs`.
+/// 10,000 people and 100,000 relationships (4.3e9) and anything larger keep the fit of `fit.rs`.
 const MAX_WORK: f64 = 1.2e9;
 /// Fewer relationships than this leave folds too small to learn from.
 const MIN_RELATIONSHIPS: usize = 10 * MIN_POSITIVES;
