@@ -228,7 +228,7 @@ fn interests_part(shared: &[String]) -> Vec<String> {
     };
     vec![format!(
         "both into {}{tail}",
-        crate::render::join_names(&named)
+        crate::text::join_names(&named)
     )]
 }
 
@@ -260,7 +260,7 @@ fn mutual_part(g: &Graph, mutual: &[Node]) -> Vec<String> {
     if mutual.is_empty() {
         return Vec::new();
     }
-    let count = crate::render::count(mutual.len(), "mutual contact", "mutual contacts");
+    let count = crate::text::count(mutual.len(), "mutual contact", "mutual contacts");
     vec![format!("{count}: {}", named(g, mutual, NAMED_CONTACTS))]
 }
 

@@ -223,7 +223,7 @@ fn describe(
                 "{} people looking for {}, with {} who can help: {known_text}",
                 d.members.len() - d.offerers.len(),
                 d.topic,
-                crate::render::join_names(&offer)
+                crate::text::join_names(&offer)
             )
         }
         _ => format!("{} people into {}: {known_text}", d.members.len(), d.topic),

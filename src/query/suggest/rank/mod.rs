@@ -12,6 +12,7 @@
 //! runs again, up to every term: the cap changes the cost, never the result.
 
 mod bounds;
+mod job;
 mod lowrank;
 mod scratch;
 mod search;

@@ -5,8 +5,8 @@ use std::collections::BinaryHeap;
 use crate::graph::Node;
 
 use super::Scored;
+use super::job::{Job, consider, partners_after};
 use super::scratch::{BLOCKED, Scratch};
-use super::search::{Job, consider, partners_after};
 
 /// Pairs of `x` with people they share no contact with but an interest or a need,
 /// through terms held by at most `cap` people.
