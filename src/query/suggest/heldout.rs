@@ -24,6 +24,8 @@
 
 use std::collections::HashSet;
 
+use rayon::prelude::*;
+
 use crate::graph::Node;
 use crate::query::suggest::features::{DIM, Features, MONOTONE, inputs};
 use crate::query::suggest::regression::{
@@ -106,29 +108,13 @@ pub fn fit(ctx: &Indexes, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Mo
     let size = edges.len() / FOLDS;
     let used = folds_used(edges.len());
     let negatives = NEGATIVES / used;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |p| p.get())
-        .clamp(1, used);
     let edges = &edges;
     let ranks_ref = &ranks;
-    let mut folds: Vec<(usize, Fold)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|t| {
-                s.spawn(move || {
-                    (t..used)
-                        .step_by(threads)
-                        .map(|f| (f, fold(ctx, edges, f, size, negatives, ranks_ref, top)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("a fold worker panicked"))
-            .collect()
-    });
-    folds.sort_by_key(|f| f.0);
-    let folds: Vec<Fold> = folds.into_iter().map(|f| f.1).collect();
+    // One fit's rows per fold, on all cores, in fold order.
+    let folds: Vec<Fold> = (0..used)
+        .into_par_iter()
+        .map(|f| fold(ctx, edges, f, size, negatives, ranks_ref, top))
+        .collect();
 
     let dim = DIM + ranks.len();
     let monotone: Vec<bool> = (0..dim).map(|i| i < DIM && MONOTONE[i]).collect();
@@ -142,16 +128,15 @@ pub fn fit(ctx: &Indexes, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Mo
         return Model::new(crate::query::suggest::regression::PRIOR, max_degree);
     }
     // The full graph's eigen-solve runs beside the final fit.
-    let (fitted, eigen) = std::thread::scope(|s| {
-        let eigen = s.spawn(|| {
+    let (fitted, eigen) = rayon::join(
+        || fit_monotone(&rows, &monotone, &allowed),
+        || {
             use_lowrank.then(|| {
                 let full = Adjacency::new(n, |v| ctx.g.neighbors(v));
                 top_eigenpairs(&full, top, ITERS)
             })
-        });
-        let fitted = fit_monotone(&rows, &monotone, &allowed);
-        (fitted, eigen.join().expect("the eigen-solve panicked"))
-    });
+        },
+    );
     let trust = positives as f64 / (positives as f64 + PRIOR_STRENGTH);
     let (weights, lr_weights) = blend(&unit(fitted), trust);
     let lowrank = eigen.map(|eigen| LowRank::new(eigen, ranks.clone(), lr_weights));
@@ -329,39 +314,25 @@ fn guard(folds: &[Fold], monotone: &[bool]) -> [f64; 4] {
     let tasks: Vec<(usize, usize)> = (0..groups.len())
         .flat_map(|g| (0..4).map(move |c| (g, c)))
         .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |p| p.get())
-        .clamp(1, tasks.len());
-    let (groups, tasks) = (&groups, &tasks);
-    let precisions: Vec<(usize, usize, Vec<f64>)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|t| {
-                s.spawn(move || {
-                    let mut out = Vec::new();
-                    for &(g, choice) in tasks.iter().skip(t).step_by(threads) {
-                        let group = &groups[g];
-                        let train: Vec<Row> = folds
-                            .iter()
-                            .enumerate()
-                            .filter(|(i, _)| !group.contains(i))
-                            .flat_map(|(_, f)| f.rows.iter().cloned())
-                            .collect();
-                        if !train.iter().any(|r| r.1 > 0.0) {
-                            continue;
-                        }
-                        let w = fit_monotone(&train, monotone, &allowed(choice, dim));
-                        let got = group.iter().map(|&i| precision(&folds[i], &w)).collect();
-                        out.push((g, choice, got));
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("a guard worker panicked"))
-            .collect()
-    });
+    let groups = &groups;
+    let precisions: Vec<(usize, usize, Vec<f64>)> = tasks
+        .par_iter()
+        .filter_map(|&(g, choice)| {
+            let group = &groups[g];
+            let train: Vec<Row> = folds
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !group.contains(i))
+                .flat_map(|(_, f)| f.rows.iter().cloned())
+                .collect();
+            if !train.iter().any(|r| r.1 > 0.0) {
+                return None;
+            }
+            let w = fit_monotone(&train, monotone, &allowed(choice, dim));
+            let got = group.iter().map(|&i| precision(&folds[i], &w)).collect();
+            Some((g, choice, got))
+        })
+        .collect();
     // The mean over the folds of each choice, summed in fold order so the result does
     // not depend on which thread ran what.
     let mut measured = [0.0; 4];

@@ -60,10 +60,10 @@ impl<'a> Indexes<'a> {
         if parallel {
             let half = g.len() / 2;
             let (first, second) = packed.split_at_mut(half);
-            std::thread::scope(|s| {
-                s.spawn(|| pack(&interests, &needs, half, second));
-                pack(&interests, &needs, 0, first);
-            });
+            rayon::join(
+                || pack(&interests, &needs, 0, first),
+                || pack(&interests, &needs, half, second),
+            );
         } else {
             pack(&interests, &needs, 0, &mut packed);
         }

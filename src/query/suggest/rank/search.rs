@@ -4,6 +4,8 @@
 use std::collections::BinaryHeap;
 use std::sync::atomic::AtomicU64;
 
+use rayon::prelude::*;
+
 use crate::graph::Node;
 use crate::query::suggest::scoring::Model;
 use crate::query::suggest::signals::Indexes;
@@ -42,48 +44,46 @@ pub(super) fn search(
     // The best k-th score any worker has seen: a lower bound of the final k-th score.
     let bar = AtomicU64::new(0f64.to_bits());
     let floor = model.degree_floor();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |p| p.get())
-        .min(8);
-    let threads = if people.len() < 2_000 { 1 } else { threads };
+    // Workers take chunks of people as they go (well-connected people cost more), each
+    // with its own scratch and heap; the heaps are merged at the end.
+    let workers = if people.len() < 2_000 {
+        1
+    } else {
+        rayon::current_num_threads().min(8)
+    };
     let next = std::sync::atomic::AtomicUsize::new(0);
     const CHUNK: usize = 64;
-    let heaps: Vec<BinaryHeap<Scored>> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut scratch = Scratch::new(n);
-                    let mut heap = BinaryHeap::with_capacity(k + 1);
-                    loop {
-                        let start = next.fetch_add(CHUNK, std::sync::atomic::Ordering::Relaxed);
-                        if start >= people.len() {
-                            break;
-                        }
-                        for &x in &people[start..(start + CHUNK).min(people.len())] {
-                            let job = Job {
-                                ctx,
-                                model,
-                                scope,
-                                stage,
-                                k,
-                                min_score,
-                                bar: &bar,
-                                partner: &partner,
-                                behind,
-                                floor,
-                            };
-                            visit(&job, x, &mut scratch, &mut heap);
-                        }
-                    }
-                    heap
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| w.join().expect("a worker panicked"))
-            .collect()
-    });
+    let work = |_| {
+        let mut scratch = Scratch::new(n);
+        let mut heap = BinaryHeap::with_capacity(k + 1);
+        loop {
+            let start = next.fetch_add(CHUNK, std::sync::atomic::Ordering::Relaxed);
+            if start >= people.len() {
+                break;
+            }
+            for &x in &people[start..(start + CHUNK).min(people.len())] {
+                let job = Job {
+                    ctx,
+                    model,
+                    scope,
+                    stage,
+                    k,
+                    min_score,
+                    bar: &bar,
+                    partner: &partner,
+                    behind,
+                    floor,
+                };
+                visit(&job, x, &mut scratch, &mut heap);
+            }
+        }
+        heap
+    };
+    let heaps: Vec<BinaryHeap<Scored>> = if workers == 1 {
+        vec![work(0)]
+    } else {
+        (0..workers).into_par_iter().map(work).collect()
+    };
     let mut all: Vec<Scored> = heaps.into_iter().flat_map(BinaryHeap::into_vec).collect();
     all.sort();
     all.truncate(k);
