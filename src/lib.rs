@@ -16,6 +16,11 @@ pub mod resolve;
 mod rng;
 mod sorted;
 pub mod store;
-pub mod synthetic;
+// The test-support crate's generator, compiled into these unit tests from its one source
+// file (tests/support/src/lib.rs explains why), so they build networks of this crate's own
+// types; the shipped library has none of it.
+#[cfg(test)]
+#[path = "../tests/support/src/synthetic.rs"]
+mod synthetic;
 pub mod text;
 pub mod validate;

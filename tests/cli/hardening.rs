@@ -4,141 +4,19 @@
 //! one shows is summarised in docs/reliability.md.
 
 use std::collections::{BTreeSet, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, ExitStatus, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant, SystemTime};
 
-use netweb::synthetic::{Spec, generate};
+use netweb_test_support::checks::{assert_loads_and_round_trips, has_location, no_panic};
+use netweb_test_support::files::{hash, is_root, mode, temps};
+use netweb_test_support::process::wait_at_most;
+use netweb_test_support::seeded::Rng;
+use netweb_test_support::synthetic::{Spec, generate};
 use serde_json::Value;
 
-use crate::common::{Env, Output};
-
-/// SplitMix64, as in src/rng.rs (private to the crate): fixed seeds, repeatable runs.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
-
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
-}
-
-fn mode(path: &Path) -> u32 {
-    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
-}
-
-fn is_root() -> bool {
-    std::process::Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| o.stdout == b"0\n")
-        .unwrap_or(false)
-}
-
-/// The `.netweb-*.tmp` files in a directory.
-fn temps(dir: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let name = p.file_name().unwrap().to_string_lossy();
-            name.starts_with(".netweb-") && name.ends_with(".tmp")
-        })
-        .collect();
-    found.sort();
-    found
-}
-
-fn wait_at_most(child: &mut Child, limit: Duration) -> Option<ExitStatus> {
-    let start = Instant::now();
-    while start.elapsed() < limit {
-        if let Some(status) = child.try_wait().unwrap() {
-            return Some(status);
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    None
-}
-
-/// Never a panic, never an exit code other than success or error.
-#[track_caller]
-fn no_panic(args: &[&str], out: &Output) {
-    assert!(
-        !out.stderr.contains("panicked") && !out.stderr.contains("stack overflow"),
-        "netweb {:?} panicked:\n{}",
-        args.iter()
-            .map(|a| a.chars().take(60).collect::<String>())
-            .collect::<Vec<_>>(),
-        out.stderr
-    );
-    assert!(
-        out.code == 0 || out.code == 1,
-        "exit code {}:\n{}",
-        out.code,
-        out.stderr
-    );
-}
-
-/// Whether the text holds `FILE:LINE:COL: ` for the data file.
-fn has_location(stderr: &str) -> bool {
-    stderr.split("network.json:").skip(1).any(|rest| {
-        let mut parts = rest.splitn(3, ':');
-        let line = parts.next().unwrap_or("");
-        let col = parts.next().unwrap_or("");
-        let after = parts.next().unwrap_or("");
-        !line.is_empty()
-            && line.bytes().all(|b| b.is_ascii_digit())
-            && !col.is_empty()
-            && col.bytes().all(|b| b.is_ascii_digit())
-            && after.starts_with(' ')
-    })
-}
-
-/// Every command that reads the file loads it, and `export --format json` gives back the
-/// same network (byte for byte when netweb wrote the whole file; `add` on a large file
-/// keeps a hand-written layout around what it adds).
-#[track_caller]
-fn assert_loads_and_round_trips(env: &Env) {
-    let bytes = std::fs::read(&env.file).unwrap();
-    let net =
-        netweb::store::parse(&env.file, &bytes).unwrap_or_else(|e| panic!("invalid file: {e:#}"));
-    for args in [&["list"][..], &["due"], &["intros"], &["suggest"]] {
-        let out = env.run(args);
-        no_panic(args, &out);
-        assert_eq!(out.code, 0, "netweb {args:?}:\n{}", out.stderr);
-    }
-    let exported = env.cmd(&["export", "--format", "json"]).output().unwrap();
-    assert!(exported.status.success());
-    let back = netweb::store::parse(&env.file, &exported.stdout).unwrap();
-    assert!(back == net, "export --format json differs from the file");
-    if bytes.len() < netweb::store::SPLICE_FROM_BYTES {
-        assert!(
-            exported.stdout == bytes,
-            "export --format json differs from the file netweb wrote"
-        );
-    }
-}
+use crate::common::Env;
 
 fn ids(data: &Value, list: &str) -> Vec<String> {
     data[list]
@@ -320,7 +198,7 @@ fn sigkill_at_any_moment_leaves_the_old_or_the_new_file() {
     netweb::store::parse(&reference.file, &new).unwrap();
     let (old_hash, new_hash) = (hash(&old), hash(&new));
 
-    let mut rng = Rng(0x6E65_7477_6562_0007);
+    let mut rng = Rng::new(0x6E65_7477_6562_0007);
     // As netweb creates it: owner-only (a file's existing mode is kept by a save, and
     // `fs::write` below keeps this one).
     std::fs::write(&env.file, &old).unwrap();
@@ -882,7 +760,7 @@ const TERMS: [&str; 6] = ["rust", "Go", " climbing ", "a,b", "x;y", "=1+1"];
 fn random_command_sequences_keep_the_file_valid_and_round_tripping() {
     for seed in [1u64, 2, 3] {
         let env = Env::new();
-        let mut rng = Rng(seed);
+        let mut rng = Rng::new(seed);
         let mut model: BTreeSet<String> = BTreeSet::new();
         for step in 0..40 {
             let known: Vec<String> = model.iter().cloned().collect();
