@@ -1,6 +1,9 @@
 //! netweb: a person's own contact network as a web. The binary is a thin shell
 //! (`cmd`) around a pure core (`model`, `query`); tests and benches use this crate.
 
+// One block remains, the read-only memory map in `store`; it carries its own allow.
+#![deny(unsafe_code)]
+
 pub mod cadence;
 pub mod cli;
 pub mod cmd;

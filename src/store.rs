@@ -145,6 +145,7 @@ pub(crate) fn read_bytes(path: &Path, access: Access) -> Result<Option<Bytes>> {
     if access == Access::Look && meta.is_file() && meta.len() >= MAP_FROM_BYTES {
         // SAFETY: see above: a change made in place by another program can only end
         // this reading process, which has nothing to save.
+        #[allow(unsafe_code)]
         let map = unsafe { memmap2::Mmap::map(&file) }.map_err(failed)?;
         return Ok(Some(Bytes::Mapped(map)));
     }
