@@ -4,18 +4,18 @@
 // One block remains, the read-only memory map in `store`; it carries its own allow.
 #![deny(unsafe_code)]
 
-pub mod cadence;
+mod cadence;
 pub mod cli;
 pub mod cmd;
 pub mod dates;
 pub mod formats;
 pub mod graph;
-pub mod ids;
+mod ids;
 pub mod model;
-pub mod ops;
+mod ops;
 pub mod query;
-pub mod render;
-pub mod resolve;
+mod render;
+mod resolve;
 mod rng;
 mod sorted;
 pub mod store;
