@@ -41,6 +41,10 @@ fn same(found: &[Scored], expected: &[Scored]) {
 }
 
 #[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "soak: slow unoptimised; cargo test --release --lib"
+)]
 fn pruning_never_changes_the_top_pairs() {
     for seed in [1, 2] {
         let spec = Spec {
