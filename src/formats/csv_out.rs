@@ -45,18 +45,6 @@ pub fn other_extra(p: &Person) -> Option<String> {
     (!rest.is_empty()).then(|| Value::Object(rest.into_iter().collect()).to_string())
 }
 
-/// The person's `urls` extra field, as texts.
-pub fn urls(p: &Person) -> Vec<String> {
-    match p.extra.get("urls") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect(),
-        Some(Value::String(one)) => vec![one.clone()],
-        _ => Vec::new(),
-    }
-}
-
 /// The person's `birthday` extra field, when it is text.
 pub fn birthday(p: &Person) -> Option<String> {
     p.extra
@@ -90,7 +78,11 @@ fn row(p: &Person) -> Vec<String> {
         }
         extra = Some(Value::Object(all.into_iter().collect()).to_string());
     }
-    let urls = if odd_urls { Vec::new() } else { urls(p) };
+    let urls = if odd_urls {
+        Vec::new()
+    } else {
+        crate::extra_fields::texts(p, "urls")
+    };
     vec![
         p.id.to_string(),
         p.name.to_string(),

@@ -64,12 +64,14 @@ mod tests {
     use super::*;
     use crate::model::{Person, PersonId};
 
+    /// A person with these interests and offers, tagged "ml" (tags are left alone).
     fn person(id: &str, interests: &[&str], offers: &[&str]) -> Person {
+        let terms = |t: &[&str]| t.iter().map(|&s| s.into()).collect();
         Person {
             id: PersonId(id.into()),
             name: id.into(),
-            interests: interests.iter().map(|&s| s.into()).collect(),
-            offers: offers.iter().map(|&s| s.into()).collect(),
+            interests: terms(interests),
+            offers: terms(offers),
             tags: vec!["ml".into()],
             ..Person::default()
         }
