@@ -19,6 +19,7 @@ use crate::validate;
 mod append;
 mod encode;
 mod lock;
+mod parts;
 mod save;
 mod target;
 
@@ -179,6 +180,11 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<Network> {
     // as serde_json decodes it, which was a tenth of decoding; it also lets a bad byte
     // be reported with its line and column.
     let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(path, bytes, e.valid_up_to()))?;
+    if text.len() >= parts::IN_PARTS_FROM
+        && let Some(net) = parts::decode_in_parts(text)
+    {
+        return Ok(net);
+    }
     serde_json::from_str(text).map_err(|e| located(path, &e, e.line(), e.column()))
 }
 
