@@ -17,4 +17,5 @@ mod sorted;
 pub mod store;
 pub mod synthetic;
 pub mod text;
+pub mod usage;
 pub mod validate;

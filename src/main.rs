@@ -11,7 +11,12 @@ fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let _ = writeln!(io::stderr(), "netweb: error: {err:#}");
-            ExitCode::FAILURE
+            // A bad value the user gave exits 2, as clap's usage errors do.
+            if netweb::usage::is_bad_value(&err) {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }

@@ -189,16 +189,16 @@ fn future_dates_for_past_events_are_refused() {
     env.ok(&["add", "Ada Lovelace"]);
     env.ok(&["add", "Grace Hopper"]);
     let before = env.text();
-    for date in ["tomorrow", "2026-11-26", "friday", "next week", "2 weeks"] {
-        let err = env.fails(1, &["log", "ada", "--date", date]);
+    for date in ["tomorrow", "2026-11-26", "next friday", "in 2 weeks"] {
+        let err = env.fails(2, &["log", "ada", "--date", date]);
         assert!(err.contains("in the future"), "{date}: {err}");
         assert!(err.contains("today is 2026-11-25"), "{date}: {err}");
     }
-    let err = env.fails(1, &["intro", "ada", "grace", "--date", "tomorrow"]);
+    let err = env.fails(2, &["intro", "ada", "grace", "--date", "tomorrow"]);
     assert!(err.contains("in the future"), "{err}");
-    let err = env.fails(1, &["edit", "ada", "--met", "next week"]);
+    let err = env.fails(2, &["edit", "ada", "--met", "in a week"]);
     assert!(err.contains("in the future"), "{err}");
-    let err = env.fails(1, &["link", "ada", "grace", "--since", "2027-01-01"]);
+    let err = env.fails(2, &["link", "ada", "grace", "--since", "2027-01-01"]);
     assert!(err.contains("in the future"), "{err}");
     assert_eq!(env.text(), before);
 }
@@ -208,12 +208,8 @@ fn unreadable_dates_show_the_accepted_forms() {
     let env = Env::new();
     env.ok(&["add", "Ada Lovelace"]);
     let before = env.text();
-    for date in ["blah", "2023-02-29", "12", "2026-13-01", ""] {
-        let err = env.fails(1, &["log", "ada", "--date", date]);
-        assert!(
-            err.contains("not a date netweb understands"),
-            "{date}: {err}"
-        );
+    for date in ["blah", "12", "", "week", "mouse", "y"] {
+        let err = env.fails(2, &["log", "ada", "--date", date]);
         for form in [
             "YYYY-MM-DD",
             "yesterday",
@@ -224,7 +220,60 @@ fn unreadable_dates_show_the_accepted_forms() {
             assert!(err.contains(form), "{date}: {err}");
         }
     }
+    for date in ["2023-02-29", "2026-13-01"] {
+        let err = env.fails(2, &["log", "ada", "--date", date]);
+        assert!(err.contains("not a day of the calendar"), "{date}: {err}");
+    }
     assert_eq!(env.text(), before);
+}
+
+#[test]
+fn misspelled_dates_are_refused_with_the_word_meant_not_saved_as_today() {
+    let env = Env::new();
+    env.ok(&["add", "Ada Lovelace"]);
+    let before = env.text();
+    for (typo, meant) in [
+        ("yesterdy", "yesterday"),
+        ("yestrday", "yesterday"),
+        ("yesterdayy", "yesterday"),
+        ("tody", "today"),
+    ] {
+        let err = env.fails(2, &["log", "ada", "--date", typo]);
+        assert!(
+            err.contains(&format!("did you mean \"{meant}\"")),
+            "{typo}: {err}"
+        );
+        let err = env.fails(2, &["edit", "ada", "--met", typo]);
+        assert!(
+            err.contains("not a date netweb understands"),
+            "{typo}: {err}"
+        );
+    }
+    assert_eq!(env.text(), before);
+}
+
+#[test]
+fn slashed_dates_are_ambiguous_and_a_bare_weekday_is_the_last_one() {
+    let env = Env::new();
+    env.ok(&["add", "Ada Lovelace"]);
+    for date in ["01/02/2026", "12/31/2025"] {
+        let err = env.fails(2, &["log", "ada", "--date", date]);
+        assert!(err.contains("ambiguous"), "{date}: {err}");
+        assert!(err.contains("2026-02-01") && err.contains("1 feb"), "{err}");
+    }
+    // Said on Wednesday 2026-11-25: monday was two days ago, wednesday is today.
+    assert_eq!(
+        env.json(&["log", "ada", "--date", "monday"])["date"],
+        "2026-11-23"
+    );
+    assert_eq!(
+        env.json(&["log", "ada", "--date", "wednesday"])["date"],
+        "2026-11-25"
+    );
+    assert_eq!(
+        env.json(&["log", "ada", "--date", "thursday"])["date"],
+        "2026-11-19"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
