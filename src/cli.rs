@@ -116,10 +116,10 @@ pub struct PersonFields {
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// When you met: YYYY-MM-DD, yesterday, 3 weeks ago, last friday, ...
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::check)]
     pub met: Option<String>,
     /// How often to be in touch: 14d, 2w, 3m, 1y (none clears it; overrides tag cadences)
-    #[arg(long, value_name = "CADENCE")]
+    #[arg(long, value_name = "CADENCE", value_parser = crate::cadence::check_or_none)]
     pub every: Option<String>,
     /// They do not want to be introduced: `suggest` leaves them out
     #[arg(long)]
@@ -266,7 +266,7 @@ pub struct LinkArgs {
     #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(1..=5))]
     pub strength: Option<u8>,
     /// Since when: YYYY-MM-DD, yesterday, 2 weeks ago, last friday, ...
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::check)]
     pub since: Option<String>,
     /// A note about the relationship
     #[arg(long, value_name = "TEXT")]
@@ -312,7 +312,7 @@ pub struct IntroArgs {
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// When: YYYY-MM-DD, yesterday, 3 days ago, last friday, ... [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::check)]
     pub date: Option<String>,
 }
 
@@ -328,14 +328,14 @@ pub struct LogArgs {
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// When: YYYY-MM-DD, yesterday, 3 days ago, last friday, ... [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::check)]
     pub date: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct DueArgs {
     /// Also list who falls due within this time: 7d, 2w, 1m
-    #[arg(long, value_name = "CADENCE")]
+    #[arg(long, value_name = "CADENCE", value_parser = crate::cadence::check)]
     pub within: Option<String>,
     /// Only people with this tag
     #[arg(long, value_name = "TAG")]
@@ -348,7 +348,7 @@ pub struct CadenceArgs {
     pub tag: Option<String>,
     /// How often to be in touch with people who have the tag: 14d, 2w, 3m, 1y, or none to
     /// clear it; without it, the tag's cadence is shown
-    #[arg(value_name = "EVERY")]
+    #[arg(value_name = "EVERY", value_parser = crate::cadence::check_or_none)]
     pub every: Option<String>,
 }
 

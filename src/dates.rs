@@ -305,11 +305,10 @@ fn refusal(text: &str, t: &str, words: &[&str]) -> String {
     {
         return format!("{text:?} is not a day of the calendar ({d}); use YYYY-MM-DD");
     }
-    let mut msg = format!("{text:?} is not a date netweb understands; use {ACCEPTED}");
-    if let Some(fixed) = closest(words) {
-        msg.push_str(&format!(" (did you mean {fixed:?}?)"));
-    }
-    msg
+    let meant = closest(words)
+        .map(|fixed| format!(" (did you mean {fixed:?}?)"))
+        .unwrap_or_default();
+    format!("{text:?} is not a date netweb understands{meant}; use {ACCEPTED}")
 }
 
 /// A well-formed `YYYY-MM-DD` whose day does not exist, e.g. 2023-02-29.

@@ -24,3 +24,8 @@ impl std::error::Error for BadValue {}
 pub fn is_bad_value(err: &anyhow::Error) -> bool {
     err.chain().any(|e| e.is::<BadValue>())
 }
+
+/// A bad-value error, for `return Err(usage::bad(...))`.
+pub fn bad(message: impl Into<String>) -> anyhow::Error {
+    BadValue::new(message).into()
+}

@@ -47,3 +47,50 @@ fn a_bad_pinned_date_is_explained() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("NETWEB_TODAY"));
 }
+
+/// Every option that takes a value netweb reads itself (dates, cadences, windows) and
+/// every clap-typed value: a bad one exits 2 and changes nothing.
+#[test]
+fn every_commands_bad_values_exit_2() {
+    let env = Env::sample();
+    let before = env.text();
+    let cases: &[&[&str]] = &[
+        &["add", "Zed Null", "--met", "yesterdy"],
+        &["add", "Zed Null", "--every", "fortnightly"],
+        &["add", ""],
+        &["edit", "walter", "--met", "01/02/2026"],
+        &["edit", "walter", "--met", "tomorrow"],
+        &["edit", "walter", "--every", "weekly"],
+        &["edit", "walter", "--name", " "],
+        &["edit", "walter", "--clear", "shoesize"],
+        &["link", "walter", "nora", "--since", "mouse"],
+        &["link", "walter", "nora", "--since", "2099-01-01"],
+        &["link", "walter", "nora", "--strength", "9"],
+        &["intro", "walter", "nora", "--date", "week"],
+        &["intro", "walter", "nora", "--date", "next friday"],
+        &["log", "walter", "--date", "y"],
+        &["log", "walter", "--date", "12/31/2025"],
+        &["log", "walter", "--date", "in 3 days"],
+        &["due", "--within", "forever"],
+        &["due", "--within", "0d"],
+        &["cadence", "family", "x"],
+        &["cadence", "family", "weekly"],
+        &["cadence", " ", "14d"],
+        &["suggest", "-n", "many"],
+        &["suggest", "--min-score", "high"],
+        &["list", "--sort", "shoe-size"],
+        &["export", "--format", "pdf"],
+        &["import", "x.vcf", "--format", "word"],
+        &["completions", "powershell7"],
+        &["interests", "rename", " ", "x"],
+        &["--color", "sometimes", "list"],
+    ];
+    for args in cases {
+        let err = env.fails(2, args);
+        assert!(
+            err.contains("invalid value") || err.starts_with("netweb: error:"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(env.text(), before);
+}

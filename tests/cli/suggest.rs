@@ -316,7 +316,7 @@ fn intro_refuses_bad_input() {
     env.fails(2, &["intro", "a"]);
     let err = env.fails(1, &["intro", "a", "a"]);
     assert!(err.contains("named twice"), "{err}");
-    let err = env.fails(1, &["intro", "a", "b", "--date", "2030-01-01"]);
+    let err = env.fails(2, &["intro", "a", "b", "--date", "2030-01-01"]);
     assert!(err.contains("in the future"), "{err}");
 }
 
