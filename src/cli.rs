@@ -8,7 +8,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 ///
 /// netweb remembers the people you know, what they care about, offer and seek, and who
 /// among them already knows whom, in one plain JSON file. PERSON arguments take an id,
-/// a full name, or an unambiguous prefix of either.
+/// a full name, an unambiguous prefix of either, or whole words of a name (any case, with
+/// or without accents).
 #[derive(Debug, Parser)]
 #[command(name = "netweb", version, max_term_width = 100)]
 pub struct Cli {

@@ -20,7 +20,10 @@ fn ambiguous_person_lists_candidates_with_ids() {
     env.ok(&["add", "Sam Rivera"]);
     env.ok(&["add", "Sam Okafor"]);
     let err = env.fails(1, &["show", "sam"]);
-    assert!(err.contains("\"sam\" matches 2 people"), "{err}");
+    assert!(
+        err.contains("\"sam\" is ambiguous: it matches 2 people"),
+        "{err}"
+    );
     assert!(
         err.contains("Sam Rivera (sam-rivera)") && err.contains("Sam Okafor (sam-okafor)"),
         "{err}"
@@ -93,4 +96,25 @@ fn every_commands_bad_values_exit_2() {
         );
     }
     assert_eq!(env.text(), before);
+}
+
+#[test]
+fn names_match_without_accents_and_a_shared_surname_is_ambiguous() {
+    let env = Env::sample();
+    let zoe = env.json(&["show", "zoe muller"]);
+    assert_eq!(zoe["id"], "zoe-muller", "{zoe}");
+    let err = env.fails(1, &["show", "Hale"]);
+    assert_eq!(
+        err,
+        "netweb: error: \"Hale\" is ambiguous: it matches 4 people:\n  Daniel Hale (daniel-hale)\n  \
+         Nora Hale (nora-hale)\n  Ruth Hale (ruth-hale)\n  Walter Hale (walter-hale)\n\
+         hint: use more of the name, or the id\n"
+    );
+    let err = env.fails(1, &["show", "pria"]);
+    assert!(
+        err.contains("did you mean Priya Raman (priya-raman), Gloria Esposito"),
+        "{err}"
+    );
+    // One whole word that fits one person is enough.
+    assert_eq!(env.json(&["show", "raman"])["id"], "priya-raman");
 }
