@@ -80,6 +80,12 @@ pub enum Command {
     Path(PathArgs),
     /// Every interest, offer and seek with how many hold it; `rename` merges spellings
     Interests(InterestsArgs),
+    /// Take back the last change to the data file and say what it was (`undo` again redoes it)
+    Undo(UndoArgs),
+    /// One contact's whole timeline: added, met, contact, introductions, relationships, changes
+    History(HistoryArgs),
+    /// Remove one logged interaction or introduction by the short id show, intros and history print
+    Forget(ForgetArgs),
 }
 
 /// Fields a person can be given, shared by `add` and `edit`.
@@ -222,7 +228,7 @@ pub struct FilterArgs {
     /// Only people whose company contains this text
     #[arg(long, value_name = "TEXT")]
     pub company: Option<String>,
-    /// Only people with this text in any field
+    /// Only people with this text in any field, or in the notes of their logged contact
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
 }
@@ -452,6 +458,29 @@ pub enum InterestsAction {
         /// The spelling to keep, e.g. "machine learning"
         new: String,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// Take back this many changes, newest first (the history keeps the last 10)
+    #[arg(value_name = "N", value_parser = clap::value_parser!(u8).range(1..=10))]
+    pub steps: Option<u8>,
+    /// List the changes that can be undone, newest first, and change nothing
+    #[arg(long, conflicts_with = "steps")]
+    pub list: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Whose timeline
+    pub person: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ForgetArgs {
+    /// The short id of the interaction (l...) or introduction (i...)
+    #[arg(value_name = "ID")]
+    pub id: String,
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod formats;
 pub mod graph;
 pub mod model;
 pub mod query;
+pub mod refs;
 pub mod render;
 pub mod resolve;
 mod rng;

@@ -20,6 +20,7 @@ use crate::model::{FORMAT_VERSION, Network, Relationship, SkipRelationshipsAt, f
 use crate::validate;
 
 mod append;
+pub mod history;
 mod layout;
 
 pub use append::{Appended, SPLICE_FROM_BYTES, append};
@@ -69,6 +70,8 @@ pub fn update<T>(
     let dir = parent_dir(&target);
     create_private_dir(dir)?;
     let _lock = lock(&target)?;
+    // For `netweb undo`: the file as it was, to record what this change does to it.
+    let was = history::Before::read(&target);
 
     let mut net = match read_bytes(&target)? {
         None => Network::default(),
@@ -100,6 +103,7 @@ pub fn update<T>(
         }
     }
     save(&target, &net)?;
+    was.record(&target);
     // Not freed, for the reason `load` gives.
     std::mem::forget(net);
     Ok((value, true))

@@ -8,6 +8,8 @@ mod due;
 mod edit;
 mod export;
 mod fields;
+mod forget;
+mod history;
 mod import;
 mod interests;
 mod intro;
@@ -21,6 +23,7 @@ mod rm;
 mod show;
 mod stats;
 mod suggest;
+mod undo;
 mod unlink;
 
 use std::io::{self, Write};
@@ -121,5 +124,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Stats => stats::run(&ctx),
         Command::Path(args) => path::run(&ctx, args),
         Command::Interests(args) => interests::run(&ctx, args),
+        Command::Undo(args) => undo::run(&ctx, args),
+        Command::History(args) => history::run(&ctx, args),
+        Command::Forget(args) => forget::run(&ctx, args),
     }
 }

@@ -7,6 +7,7 @@ use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
 pub mod due;
+pub mod history;
 pub mod import;
 pub mod interests;
 pub mod intros;
@@ -73,7 +74,12 @@ impl Table {
             // Padding is written as spaces rather than a format width: a width over
             // u16::MAX (a 10 MB cell in a hand-edited file) panics in `fmt`.
             write_spaces(out, self.indent)?;
-            let last = row.len().saturating_sub(1);
+            // Trailing empty cells are not padded: no line ends in spaces.
+            let last = row
+                .iter()
+                .rposition(|(cell, _)| !cell.is_empty())
+                .unwrap_or(0);
+            let row = &row[..row.len().min(last + 1)];
             for (i, (cell, style)) in row.iter().enumerate() {
                 write!(out, "{style}{cell}{style:#}")?;
                 if i < last {

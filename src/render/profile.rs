@@ -107,7 +107,13 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
                 .as_deref()
                 .map(|n| format!("  {DIM}{n}{DIM:#}"))
                 .unwrap_or_default();
-            writeln!(out, "  {}  to {}{note}", x.date, others.join(", "))?;
+            writeln!(
+                out,
+                "  {}  {ID}{}{ID:#}  to {}{note}",
+                x.date,
+                x.id,
+                others.join(", ")
+            )?;
         }
     }
     if !pr.interactions.is_empty() {
@@ -119,7 +125,15 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
                 .as_deref()
                 .map(|n| format!("  {DIM}{n}{DIM:#}"))
                 .unwrap_or_default();
-            writeln!(out, "  {}  {kind}{note}", x.date)?;
+            writeln!(out, "  {}  {ID}{}{ID:#}  {kind}{note}", x.date, x.id)?;
+        }
+        let more = pr.interactions.len().saturating_sub(RECENT);
+        if more > 0 {
+            writeln!(
+                out,
+                "  {DIM}... and {more} more (`netweb history {}` has them all){DIM:#}",
+                p.id
+            )?;
         }
     }
     Ok(())

@@ -57,6 +57,8 @@ fn append_from<T>(
     let target = resolve_symlinks(path)?;
     create_private_dir(parent_dir(&target))?;
     let _lock = lock(&target)?;
+    // For `netweb undo` (see `update`).
+    let was = super::history::Before::read(&target);
 
     // A large file comes mapped, not read into memory (`read_bytes`).
     let bytes = read_bytes(&target)?;
@@ -72,6 +74,7 @@ fn append_from<T>(
         same_as_a_full_write(&target, bytes, &pieces, &added);
         let pieces: Vec<&[u8]> = pieces.iter().map(|p| p.as_ref()).collect();
         save_bytes(&target, &pieces)?;
+        was.record(&target);
         std::mem::forget(roster);
         return Ok(value);
     }
@@ -91,6 +94,7 @@ fn append_from<T>(
         "an append broke the network"
     );
     save(&target, &net)?;
+    was.record(&target);
     std::mem::forget(net);
     Ok(value)
 }

@@ -17,3 +17,4 @@ mod people;
 mod store;
 mod suggest;
 mod touch;
+mod undo;

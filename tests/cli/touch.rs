@@ -673,11 +673,14 @@ fn show_has_recent_contact_and_the_next_due_date() {
         out.contains("next due   2026-11-05 (2 weeks late)\n"),
         "{out}"
     );
+    let p = env.json(&["show", "wendy"]);
+    let r = p["interactions"][0]["ref"].as_str().unwrap();
     assert!(
-        out.contains("Recent contact\n  2026-10-29  call  her new job"),
+        out.contains(&format!(
+            "Recent contact\n  2026-10-29  {r}  call  her new job"
+        )),
         "{out}"
     );
-    let p = env.json(&["show", "wendy"]);
     assert_eq!(p["last_contact"], "2026-10-29");
     assert_eq!(p["next_due"], "2026-11-05");
     assert_eq!(p["cadence"], "1w");
