@@ -101,6 +101,7 @@ pub fn run(cli: Cli) -> Result<()> {
         ColorWhen::Never => anstream::ColorChoice::Never,
     };
     choice.write_global();
+    crate::render::set_width(crate::render::detect_width());
     let ctx = Ctx::from_cli(&cli)?;
     match cli.command {
         Command::Add(args) => add::run(&ctx, args),

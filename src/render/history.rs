@@ -15,7 +15,7 @@ pub fn write(out: &mut impl Write, person: &Person, events: &[Event]) -> io::Res
     if events.is_empty() {
         return writeln!(out, "  {DIM}nothing recorded yet{DIM:#}");
     }
-    let mut table = Table::bare(4, 2);
+    let mut table = Table::bare(4, 2).shrink(&[2]);
     for e in events {
         table.row(vec![
             (e.date.to_string(), Style::new()),

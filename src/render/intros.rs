@@ -6,7 +6,7 @@ use crate::query::intros::Made;
 use crate::render::{DIM, ID, NAME, Table, join_names};
 
 pub fn write(out: &mut impl Write, list: &[Made]) -> io::Result<()> {
-    let mut table = Table::new(&["DATE", "ID", "PEOPLE", "NOTE"]);
+    let mut table = Table::new(&["DATE", "ID", "PEOPLE", "NOTE"]).shrink(&[3, 2]);
     for m in list {
         table.row(vec![
             (m.date.to_string(), Style::new()),

@@ -23,6 +23,78 @@ pub const DIM: Style = Style::new().dimmed();
 pub const ID: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
 pub const GOOD: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
 
+/// The width output must fit, settled once per run (`set_width`); `None`: do not wrap
+/// or cut (output to a pipe or file without `COLUMNS`, so scripts get every character).
+static WIDTH: std::sync::OnceLock<Option<usize>> = std::sync::OnceLock::new();
+
+/// The terminal's width when stdout is one; otherwise `COLUMNS` if set; otherwise none.
+pub fn detect_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<usize>().ok())
+            .filter(|&c| c > 0)
+    };
+    if io::stdout().is_terminal() {
+        terminal_size::terminal_size_of(io::stdout())
+            .map(|(w, _)| usize::from(w.0))
+            .or_else(columns)
+    } else {
+        columns()
+    }
+}
+
+pub fn set_width(width: Option<usize>) {
+    let _ = WIDTH.set(width);
+}
+
+/// The width to fit, if any (see `WIDTH`).
+pub fn width() -> Option<usize> {
+    WIDTH.get().copied().flatten()
+}
+
+/// Words of `text` in lines of at most `width` columns (a longer word gets a line of its
+/// own); without a width, one line.
+pub fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
+    let Some(width) = width else {
+        return vec![text.to_string()];
+    };
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Writes `text` wrapped to the output width with every line indented by `indent`
+/// (and the first line too), in `style`.
+pub fn write_wrapped(
+    out: &mut impl Write,
+    indent: usize,
+    text: &str,
+    style: Style,
+) -> io::Result<()> {
+    let room = width().map(|w| w.saturating_sub(indent).max(20));
+    for line in text.lines() {
+        for part in wrap(line, room) {
+            write_spaces(out, indent)?;
+            writeln!(out, "{style}{part}{style:#}")?;
+        }
+    }
+    Ok(())
+}
+
 /// Left-aligned columns separated by two spaces. Cells are measured by display width,
 /// so accented and wide names line up. Written by hand because the table crates either
 /// pull in a terminal library to colour cells or draw borders we do not want.
@@ -30,6 +102,9 @@ pub struct Table {
     headers: Vec<&'static str>,
     rows: Vec<Vec<(String, Style)>>,
     indent: usize,
+    /// Which columns give up width when the table is too wide, first to last; `None`:
+    /// from the last column leftwards.
+    shrink: Option<Vec<usize>>,
 }
 
 impl Table {
@@ -38,6 +113,7 @@ impl Table {
             headers: headers.to_vec(),
             rows: Vec::new(),
             indent: 0,
+            shrink: None,
         }
     }
 
@@ -47,11 +123,42 @@ impl Table {
             headers: vec![""; columns],
             rows: Vec::new(),
             indent,
+            shrink: None,
         }
     }
 
     pub fn row(&mut self, cells: Vec<(String, Style)>) {
         self.rows.push(cells);
+    }
+
+    /// The columns that give up width to fit the terminal, in that order; the others
+    /// (ids, numbers) are never cut.
+    pub fn shrink(mut self, order: &[usize]) -> Self {
+        self.shrink = Some(order.to_vec());
+        self
+    }
+
+    /// Column widths that fit `width`: shrinking columns in priority order, each down to
+    /// its header's width (at least 8), cells cut with an ellipsis.
+    fn fit(&self, mut widths: Vec<usize>, width: Option<usize>) -> Vec<usize> {
+        let Some(width) = width else {
+            return widths;
+        };
+        let total =
+            |w: &[usize]| self.indent + w.iter().sum::<usize>() + 2 * w.len().saturating_sub(1);
+        let order: Vec<usize> = match &self.shrink {
+            Some(o) => o.clone(),
+            None => (0..widths.len()).rev().collect(),
+        };
+        for i in order {
+            let over = total(&widths).saturating_sub(width);
+            if over == 0 {
+                break;
+            }
+            let floor = self.headers[i].width().max(8).min(widths[i]);
+            widths[i] -= over.min(widths[i] - floor);
+        }
+        widths
     }
 
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
@@ -61,6 +168,7 @@ impl Table {
                 widths[i] = widths[i].max(cell.width());
             }
         }
+        let widths = self.fit(widths, width());
         let header: Vec<(String, Style)> = self
             .headers
             .iter()
@@ -81,6 +189,7 @@ impl Table {
                 .unwrap_or(0);
             let row = &row[..row.len().min(last + 1)];
             for (i, (cell, style)) in row.iter().enumerate() {
+                let cell = &truncate(cell, widths[i]);
                 write!(out, "{style}{cell}{style:#}")?;
                 if i < last {
                     write_spaces(out, widths[i] - cell.width() + 2)?;

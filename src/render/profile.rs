@@ -7,10 +7,13 @@ use crate::dates::{relative, span};
 use crate::query::due::CountedFrom;
 use crate::query::profile::Profile;
 
-use crate::render::{DIM, HEADER, ID, NAME, Table};
+use crate::render::{DIM, HEADER, ID, NAME, Table, width, wrap};
 
-/// How many past interactions `show` lists; `--json` has them all.
+/// How many past interactions `show` lists; `--json` and `history` have them all.
 const RECENT: usize = 5;
+
+/// The column where a field's value starts: two spaces, a 10-wide label, a space.
+const VALUE_AT: usize = 13;
 
 pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result<()> {
     let p = pr.person;
@@ -20,11 +23,21 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
         (Some(x), None) | (None, Some(x)) => Some(x.to_string()),
         (None, None) => None,
     };
+    // Values start in column 13; a long or multi-line value (notes) goes on under it.
+    let room = width().map(|w| w.saturating_sub(VALUE_AT).max(20));
     let mut field = |label: &str, value: Option<String>| -> io::Result<()> {
-        match value {
-            Some(v) if !v.is_empty() => writeln!(out, "  {DIM}{label:<10}{DIM:#} {v}"),
-            _ => Ok(()),
+        let Some(v) = value.filter(|v| !v.is_empty()) else {
+            return Ok(());
+        };
+        let lines: Vec<String> = v.lines().flat_map(|l| wrap(l, room)).collect();
+        for (i, line) in lines.iter().enumerate() {
+            if i == 0 {
+                writeln!(out, "  {DIM}{label:<10}{DIM:#} {line}")?;
+            } else {
+                writeln!(out, "{:VALUE_AT$}{line}", "")?;
+            }
         }
+        Ok(())
     };
     field("work", work)?;
     field("location", p.location.as_deref().map(String::from))?;
@@ -78,7 +91,7 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
         )?;
     } else {
         writeln!(out, "{HEADER}Knows{HEADER:#} ({})", pr.relationships.len())?;
-        let mut table = Table::bare(3, 2);
+        let mut table = Table::bare(3, 2).shrink(&[2, 0]);
         for t in &pr.relationships {
             let mut details = Vec::new();
             details.extend(t.kind.map(String::from));
@@ -95,6 +108,7 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
     }
     if !pr.introductions.is_empty() {
         writeln!(out, "\n{HEADER}Introductions{HEADER:#}")?;
+        let mut table = Table::bare(4, 2);
         for x in &pr.introductions {
             let others: Vec<&str> = x
                 .people
@@ -102,31 +116,30 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
                 .filter(|id| **id != p.id)
                 .map(|id| id.as_str())
                 .collect();
-            let note = x
-                .note
-                .as_deref()
-                .map(|n| format!("  {DIM}{n}{DIM:#}"))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "  {}  {ID}{}{ID:#}  to {}{note}",
-                x.date,
-                x.id,
-                others.join(", ")
-            )?;
+            table.row(vec![
+                (x.date.to_string(), Style::new()),
+                (x.id.clone(), ID),
+                (format!("to {}", others.join(", ")), Style::new()),
+                (x.note.as_deref().map(one_line).unwrap_or_default(), DIM),
+            ]);
         }
+        table.shrink(&[3, 2]).write(out)?;
     }
     if !pr.interactions.is_empty() {
         writeln!(out, "\n{HEADER}Recent contact{HEADER:#}")?;
+        let mut table = Table::bare(4, 2);
         for x in pr.interactions.iter().take(RECENT) {
-            let kind = x.kind.as_deref().unwrap_or("contact");
-            let note = x
-                .note
-                .as_deref()
-                .map(|n| format!("  {DIM}{n}{DIM:#}"))
-                .unwrap_or_default();
-            writeln!(out, "  {}  {ID}{}{ID:#}  {kind}{note}", x.date, x.id)?;
+            table.row(vec![
+                (x.date.to_string(), Style::new()),
+                (x.id.clone(), ID),
+                (
+                    x.kind.as_deref().unwrap_or("contact").to_string(),
+                    Style::new(),
+                ),
+                (x.note.as_deref().map(one_line).unwrap_or_default(), DIM),
+            ]);
         }
+        table.shrink(&[3, 2]).write(out)?;
         let more = pr.interactions.len().saturating_sub(RECENT);
         if more > 0 {
             writeln!(
@@ -137,4 +150,13 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
         }
     }
     Ok(())
+}
+
+/// A multi-line note on one line of a list, its lines joined by " / ".
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
