@@ -241,12 +241,18 @@ impl Entry {
     }
 
     /// Whether the change touched lines that name this id (for `history PERSON`).
+    /// A line that only gained or lost its trailing comma (the element before one added
+    /// at the end of an array) is not a change to what it says.
     pub fn mentions(&self, id: &str) -> bool {
         let quoted = format!("\"{id}\"");
-        self.hunks
-            .iter()
-            .flat_map(|h| h.old.iter().chain(&h.new))
-            .any(|l| l.contains(&quoted))
+        let bare = |l: &String| l.trim_end().trim_end_matches(',').to_string();
+        self.hunks.iter().any(|h| {
+            let old: Vec<String> = h.old.iter().map(bare).collect();
+            let new: Vec<String> = h.new.iter().map(bare).collect();
+            let gone = old.iter().filter(|l| !new.contains(l));
+            let came = new.iter().filter(|l| !old.contains(l));
+            gone.chain(came).any(|l| l.contains(&quoted))
+        })
     }
 
     /// The bytes this entry takes in the history (its hunks' text).

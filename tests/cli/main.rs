@@ -14,6 +14,7 @@ mod links;
 mod merge;
 mod output;
 mod people;
+mod readme;
 mod store;
 mod suggest;
 mod touch;
