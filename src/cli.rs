@@ -66,8 +66,8 @@ pub enum Command {
     Cadence(CadenceArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
-    /// Print the man page (roff) on stdout
-    Man,
+    /// Print the man page (roff) on stdout, or write one page per subcommand with --dir
+    Man(ManArgs),
     /// Bring in contacts from vCard, LinkedIn, Google CSV, a CSV or another netweb file
     Import(ImportArgs),
     /// Merge two records of the same person into the first: fields united, history repointed
@@ -432,6 +432,13 @@ pub struct ExportArgs {
 pub struct CompletionsArgs {
     /// The shell to write completions for
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write netweb.1 and a page for every subcommand (netweb-add.1, ...) into DIR
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -17,6 +17,7 @@ mod intros;
 mod link;
 mod list;
 mod log;
+mod man;
 mod merge;
 mod path;
 mod rm;
@@ -118,7 +119,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Cadence(args) => cadence::run(&ctx, args),
         Command::Suggest(args) => suggest::run(&ctx, args),
         Command::Completions(args) => completions::completions(args),
-        Command::Man => completions::man(),
+        Command::Man(args) => man::run(&ctx, args),
         Command::Import(args) => import::run(&ctx, args),
         Command::Merge(args) => merge::run(&ctx, args),
         Command::Export(args) => export::run(&ctx, args),

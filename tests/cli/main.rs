@@ -2,6 +2,7 @@
 
 mod common;
 
+mod docs;
 mod edit;
 mod errors;
 mod export;
