@@ -140,7 +140,7 @@ pub struct AddArgs {
     #[command(flatten)]
     pub fields: PersonFields,
     /// Someone in your network they already know (creates a relationship)
-    #[arg(long = "knows", value_name = "PERSON")]
+    #[arg(long = "knows", value_name = "PERSON", add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub knows: Vec<String>,
     /// Add even if someone with this name exists: it is a different person
     #[arg(long)]
@@ -150,6 +150,7 @@ pub struct AddArgs {
 #[derive(Debug, Args)]
 pub struct EditArgs {
     /// Who to change
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub person: String,
     /// A new name (the id stays the same)
     #[arg(long, value_name = "NAME")]
@@ -207,12 +208,14 @@ pub enum ClearField {
 #[derive(Debug, Args)]
 pub struct RmArgs {
     /// Who to remove
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub person: String,
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Who to show
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub person: String,
 }
 
@@ -263,8 +266,10 @@ pub enum SortKey {
 #[derive(Debug, Args)]
 pub struct LinkArgs {
     /// One of the two
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub a: String,
     /// The other
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub b: String,
     /// How they know each other: friend, colleague, family, ...
     #[arg(long, value_name = "KIND")]
@@ -283,15 +288,17 @@ pub struct LinkArgs {
 #[derive(Debug, Args)]
 pub struct UnlinkArgs {
     /// One of the two
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub a: String,
     /// The other
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub b: String,
 }
 
 #[derive(Debug, Args)]
 pub struct SuggestArgs {
     /// Only introductions for this person
-    #[arg(long = "for", value_name = "PERSON")]
+    #[arg(long = "for", value_name = "PERSON", add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub for_person: Option<String>,
     /// Only introductions around this interest (both share it, or it is what is offered/sought)
     #[arg(long, value_name = "TERM")]
@@ -313,7 +320,7 @@ pub struct SuggestArgs {
 #[derive(Debug, Args)]
 pub struct IntroArgs {
     /// The people you introduced (two or more)
-    #[arg(required = true, num_args = 2.., value_name = "PERSON")]
+    #[arg(required = true, num_args = 2.., value_name = "PERSON", add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub people: Vec<String>,
     /// What the introduction was about
     #[arg(long, value_name = "TEXT")]
@@ -326,7 +333,7 @@ pub struct IntroArgs {
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// Who you were in touch with (one or more)
-    #[arg(required = true, num_args = 1.., value_name = "PERSON")]
+    #[arg(required = true, num_args = 1.., value_name = "PERSON", add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub people: Vec<String>,
     /// What it was: coffee, call, message, meeting, dinner, ...
     #[arg(long, value_name = "KIND")]
@@ -392,8 +399,10 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 pub struct MergeArgs {
     /// The record to keep (its id, and its value wherever the two differ)
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub a: String,
     /// The duplicate to merge into it and remove
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub b: String,
 }
 
@@ -444,8 +453,10 @@ pub struct ManArgs {
 #[derive(Debug, Args)]
 pub struct PathArgs {
     /// Where the chain starts
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub a: String,
     /// Where it ends
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub b: String,
 }
 
@@ -480,6 +491,7 @@ pub struct UndoArgs {
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
     /// Whose timeline
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub person: String,
 }
 

@@ -4,6 +4,7 @@
 pub mod cadence;
 pub mod cli;
 pub mod cmd;
+pub mod complete;
 pub mod dates;
 mod fasthash;
 pub mod formats;

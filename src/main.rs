@@ -1,9 +1,12 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash netweb -- netweb show wa`: the shell asking for candidates while
+    // the user types (see `netweb completions`). Answers and exits; otherwise a no-op.
+    clap_complete::CompleteEnv::with_factory(netweb::cli::Cli::command).complete();
     let cli = netweb::cli::Cli::parse();
     match netweb::cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -83,3 +83,91 @@ fn a_closed_pipe_ends_completions_and_man_quietly() {
         }
     }
 }
+
+/// The shell side of dynamic completion: netweb run with `COMPLETE=<shell>` and the
+/// words typed so far, as the registered scripts run it.
+fn complete(env: &Env, shell: &str, words: &[&str]) -> String {
+    let mut args = vec!["--", "netweb"];
+    args.extend_from_slice(words);
+    let out = env
+        .cmd(&args)
+        .env("COMPLETE", shell)
+        .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
+        .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+        .env("_CLAP_COMPLETE_SPACE", "true")
+        .env("_CLAP_IFS", "\n")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn person_arguments_complete_to_the_ids_in_the_file_in_bash_zsh_and_fish() {
+    let env = Env::sample();
+    assert_eq!(
+        complete(&env, "fish", &["show", "wal"]),
+        "walter-hale\tWalter Hale\n"
+    );
+    assert_eq!(
+        complete(&env, "fish", &["log", "walter", "da"]),
+        "daniel-hale\tDaniel Hale\n"
+    );
+    assert_eq!(
+        complete(&env, "zsh", &["show", "zo"]),
+        "zoe-muller:Zoë Müller"
+    );
+    assert_eq!(
+        complete(&env, "bash", &["intro", "kenji", "so"]),
+        "sofia-petrova"
+    );
+    assert_eq!(
+        complete(&env, "fish", &["suggest", "--for", "pr"]),
+        "priya-raman\tPriya Raman\n"
+    );
+    // Flags and subcommands still complete.
+    assert!(complete(&env, "fish", &["hist"]).starts_with("history\t"));
+    // Candidates are ids, which start with the first name; an unreadable file completes
+    // to nothing rather than failing.
+    assert_eq!(complete(&env, "fish", &["show", "hale"]), "");
+    env.write("{ not json");
+    assert_eq!(complete(&env, "fish", &["show", "wal"]), "");
+}
+
+#[test]
+fn completions_print_the_dynamic_registration_and_bash_completes_a_name() {
+    let env = Env::sample();
+    for (shell, marker) in [
+        ("bash", "COMPLETE=\"bash\""),
+        ("zsh", "#compdef netweb"),
+        ("fish", "COMPLETE=fish netweb"),
+    ] {
+        let script = env.ok(&["completions", shell]);
+        assert!(script.contains(marker), "{shell}:\n{script}");
+    }
+    // The real thing in bash: source the script and ask it as the shell would on Tab.
+    let bin = std::path::Path::new(assert_cmd::cargo::cargo_bin!("netweb"));
+    let path = format!("{}:/usr/bin:/bin", bin.parent().unwrap().display());
+    let out = std::process::Command::new("bash")
+        .env_clear()
+        .env("PATH", path)
+        .env("NETWEB_FILE", &env.file)
+        .arg("-c")
+        .arg(
+            "source <(netweb completions bash); COMP_WORDS=(netweb show wal); COMP_CWORD=2; \
+             COMP_LINE='netweb show wal'; COMP_POINT=${#COMP_LINE}; \
+             _clap_complete_netweb netweb wal show; printf '%s\\n' \"${COMPREPLY[@]}\"",
+        )
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "walter-hale\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
