@@ -11,10 +11,11 @@ const LATE: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::R
 
 pub fn write(out: &mut impl Write, report: &Report, today: NaiveDate) -> io::Result<()> {
     if !report.due.is_empty() {
-        // To fit the terminal: what was said gives way first, then the last contact, the
-        // name and the cadence; how late never.
-        let mut table =
-            Table::new(&["NAME", "EVERY", "LAST CONTACT", "WHAT", "LATE"]).shrink(&[3, 2, 0, 1]);
+        // To fit the terminal: what was said gives way first (and goes, rather than be cut
+        // to a stub), then the last contact, the name and the cadence; how late never.
+        let mut table = Table::new(&["NAME", "EVERY", "LAST CONTACT", "WHAT", "LATE"])
+            .shrink(&[3, 2, 0, 1])
+            .optional(&[3]);
         for d in &report.due {
             let every = match d.cadence_tag {
                 Some(tag) => format!("{} ({tag})", d.cadence),

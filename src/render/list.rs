@@ -20,15 +20,15 @@ pub fn write(
         headers.push("LAST CONTACT");
     }
     headers.push("INTERESTS");
-    // To fit the terminal, interests give way first, then the company, the last
-    // contact and the name; ids and counts are never cut.
+    // To fit the terminal, interests give way first (and go, rather than be cut to a
+    // stub), then the company, the last contact and the name; ids and counts never.
     let interests = headers.len() - 1;
     let mut order = vec![interests, 2];
     if last_contact {
         order.push(4);
     }
     order.push(0);
-    let mut table = Table::new(&headers).shrink(&order);
+    let mut table = Table::new(&headers).shrink(&order).optional(&[interests]);
     for row in rows {
         let p = row.person;
         let mut cells = vec![

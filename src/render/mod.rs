@@ -105,6 +105,8 @@ pub struct Table {
     /// Which columns give up width when the table is too wide, first to last; `None`:
     /// from the last column leftwards.
     shrink: Option<Vec<usize>>,
+    /// Columns left out rather than cut too far (`optional`).
+    optional: Vec<usize>,
 }
 
 impl Table {
@@ -114,6 +116,7 @@ impl Table {
             rows: Vec::new(),
             indent: 0,
             shrink: None,
+            optional: Vec::new(),
         }
     }
 
@@ -124,6 +127,7 @@ impl Table {
             rows: Vec::new(),
             indent,
             shrink: None,
+            optional: Vec::new(),
         }
     }
 
@@ -138,27 +142,61 @@ impl Table {
         self
     }
 
-    /// Column widths that fit `width`: shrinking columns in priority order, each down to
-    /// its header's width (at least 8), cells cut with an ellipsis.
-    fn fit(&self, mut widths: Vec<usize>, width: Option<usize>) -> Vec<usize> {
+    /// Columns that are left out, rather than cut below `USEFUL` columns, when the
+    /// table does not fit (what was said in `due`: the rest of the row matters more).
+    pub fn optional(mut self, columns: &[usize]) -> Self {
+        self.optional = columns.to_vec();
+        self
+    }
+
+    /// Column widths that fit `width` (`None`: the column is left out): columns shrink in
+    /// priority order, each down to its header's width (at least 8), cells cut with an
+    /// ellipsis; an optional column that would end narrower than `USEFUL` is left out.
+    fn fit(&self, natural: Vec<usize>, width: Option<usize>) -> Vec<Option<usize>> {
+        const USEFUL: usize = 16;
         let Some(width) = width else {
-            return widths;
+            return natural.into_iter().map(Some).collect();
         };
-        let total =
-            |w: &[usize]| self.indent + w.iter().sum::<usize>() + 2 * w.len().saturating_sub(1);
         let order: Vec<usize> = match &self.shrink {
             Some(o) => o.clone(),
-            None => (0..widths.len()).rev().collect(),
+            None => (0..natural.len()).rev().collect(),
         };
-        for i in order {
-            let over = total(&widths).saturating_sub(width);
-            if over == 0 {
-                break;
+        let mut hidden = vec![false; natural.len()];
+        loop {
+            let mut widths = natural.clone();
+            let shown = hidden.iter().filter(|h| !**h).count();
+            let total = |w: &[usize]| {
+                self.indent
+                    + w.iter()
+                        .zip(&hidden)
+                        .filter(|(_, h)| !**h)
+                        .map(|(w, _)| w)
+                        .sum::<usize>()
+                    + 2 * shown.saturating_sub(1)
+            };
+            for &i in order.iter().filter(|&&i| !hidden[i]) {
+                let over = total(&widths).saturating_sub(width);
+                if over == 0 {
+                    break;
+                }
+                let floor = self.headers[i].width().max(8).min(widths[i]);
+                widths[i] -= over.min(widths[i] - floor);
             }
-            let floor = self.headers[i].width().max(8).min(widths[i]);
-            widths[i] -= over.min(widths[i] - floor);
+            let cut_too_far = self
+                .optional
+                .iter()
+                .find(|&&i| !hidden[i] && widths[i] < natural[i].min(USEFUL));
+            match cut_too_far {
+                Some(&i) => hidden[i] = true,
+                None => {
+                    return widths
+                        .into_iter()
+                        .zip(hidden)
+                        .map(|(w, h)| (!h).then_some(w))
+                        .collect();
+                }
+            }
         }
-        widths
     }
 
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
@@ -168,7 +206,8 @@ impl Table {
                 widths[i] = widths[i].max(cell.width());
             }
         }
-        let widths = self.fit(widths, width());
+        let fitted = self.fit(widths, width());
+        let widths: Vec<usize> = fitted.iter().flatten().copied().collect();
         let header: Vec<(String, Style)> = self
             .headers
             .iter()
@@ -182,6 +221,12 @@ impl Table {
             // Padding is written as spaces rather than a format width: a width over
             // u16::MAX (a 10 MB cell in a hand-edited file) panics in `fmt`.
             write_spaces(out, self.indent)?;
+            let row: Vec<&(String, Style)> = row
+                .iter()
+                .zip(&fitted)
+                .filter(|(_, w)| w.is_some())
+                .map(|(c, _)| c)
+                .collect();
             // Trailing empty cells are not padded: no line ends in spaces.
             let last = row
                 .iter()

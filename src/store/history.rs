@@ -26,6 +26,10 @@ use super::{Bytes, parse, read_bytes, save_bytes, sidecar};
 /// How many changes the history keeps.
 pub const KEEP: usize = 10;
 
+/// And at most this many bytes of them (the newest change is always kept): ordinary
+/// changes take hundreds of bytes, but an import into an empty file is the whole file.
+pub const MAX_BYTES: usize = 256 << 20;
+
 /// A diff of a huge middle stops refining after this and keeps coarser (larger, still
 /// exact) hunks.
 const DIFF_DEADLINE: Duration = Duration::from_secs(2);
@@ -99,6 +103,11 @@ impl Before {
         journal.entries.push(entry);
         let excess = journal.entries.len().saturating_sub(KEEP);
         journal.entries.drain(..excess);
+        while journal.entries.len() > 1
+            && journal.entries.iter().map(Entry::size).sum::<usize>() > MAX_BYTES
+        {
+            journal.entries.remove(0);
+        }
         journal.undone = 0;
         journal.last_undo = None;
         journal.write(&path)
@@ -276,25 +285,17 @@ fn split_lines(text: &str) -> Vec<&str> {
 fn diff(before: &[u8], after: &[u8], command: String) -> Result<Entry> {
     let before = std::str::from_utf8(before).context("the old file is not UTF-8")?;
     let after = std::str::from_utf8(after).context("the new file is not UTF-8")?;
-    let mut head = before
-        .bytes()
-        .zip(after.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    head = before[..head].rfind('\n').map_or(0, |i| i + 1);
-    let max_tail = before.len().min(after.len()) - head;
-    let mut tail = before
-        .bytes()
-        .rev()
-        .zip(after.bytes().rev())
-        .take(max_tail)
-        .take_while(|(a, b)| a == b)
-        .count();
-    // Snap the tail to start at a line start in both.
-    while tail > 0 && !before[..before.len() - tail].ends_with('\n') {
+    let (b, a) = (before.as_bytes(), after.as_bytes());
+    let mut head = common_prefix(b, a);
+    head = memchr::memrchr(b'\n', &b[..head]).map_or(0, |i| i + 1);
+    let max_tail = b.len().min(a.len()) - head;
+    let mut tail = common_suffix(b, a).min(max_tail);
+    // Snap the tail to start at a line start in both files.
+    let line_start = |x: &[u8], tail: usize| x.len() - tail == 0 || x[x.len() - tail - 1] == b'\n';
+    while tail > 0 && !(line_start(b, tail) && line_start(a, tail)) {
         tail -= 1;
     }
-    let head_lines = before[..head].matches('\n').count();
+    let head_lines = memchr::memchr_iter(b'\n', &b[..head]).count();
     let old = split_lines(&before[head..before.len() - tail]);
     let new = split_lines(&after[head..after.len() - tail]);
     let ops = similar::capture_diff_slices_deadline(
@@ -324,9 +325,44 @@ fn diff(before: &[u8], after: &[u8], command: String) -> Result<Entry> {
         at: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
         undone: false,
         hunks,
-        before_lines: split_lines(before).len(),
-        after_lines: split_lines(after).len(),
+        before_lines: line_count(b),
+        after_lines: line_count(a),
     })
+}
+
+/// How many lines `split_lines` gives, without building them.
+fn line_count(bytes: &[u8]) -> usize {
+    let newlines = memchr::memchr_iter(b'\n', bytes).count();
+    newlines + usize::from(!bytes.is_empty() && !bytes.ends_with(b"\n"))
+}
+
+/// The length of the common start, compared a page at a time (these are whole files).
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const STEP: usize = 4096;
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + STEP <= n && a[i..i + STEP] == b[i..i + STEP] {
+        i += STEP;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// The length of the common end.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    const STEP: usize = 4096;
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + STEP <= n && a[a.len() - i - STEP..a.len() - i] == b[b.len() - i - STEP..b.len() - i]
+    {
+        i += STEP;
+    }
+    while i < n && a[a.len() - i - 1] == b[b.len() - i - 1] {
+        i += 1;
+    }
+    i
 }
 
 /// `netweb` and its arguments as typed, quoted where they hold spaces.
@@ -397,7 +433,17 @@ mod tests {
         round_trip("a\nb\n", "");
         round_trip("x\na\nb\nc\ny\n", "x\nb\nq\nc\nr\ny\n");
         round_trip("a\nb", "a\nb\nc");
+        round_trip("x\nab\n", "x\nzab\n");
+        round_trip("x\nzab\n", "x\nab\n");
+        round_trip("ab\n", "b\n");
         round_trip("{\n  \"a\": 1\n}\n", "{\n  \"a\": 1,\n  \"b\": 2\n}\n");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_two_texts_round_trip(a in "[ab,\n]{0,40}", b in "[ab,\n]{0,40}") {
+            round_trip(&a, &b);
+        }
     }
 
     #[test]

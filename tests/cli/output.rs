@@ -75,13 +75,13 @@ fn closed_pipe(json: bool) {
 #[test]
 fn completions_and_man_page() {
     let env = Env::new();
+    // The scripts ask netweb at Tab time (tests/cli/docs.rs runs that side).
     let bash = env.ok(&["completions", "bash"]);
-    assert!(bash.contains("_netweb()"));
-    assert!(bash.contains("--interest"));
+    assert!(bash.contains("_clap_complete_netweb()"), "{bash}");
     let zsh = env.ok(&["completions", "zsh"]);
     assert!(zsh.starts_with("#compdef netweb"));
     let man = env.ok(&["man"]);
-    assert!(man.contains(".TH netweb"), "{}", &man[..200.min(man.len())]);
+    assert!(man.contains(".TH NETWEB"), "{}", &man[..200.min(man.len())]);
 }
 
 #[test]
@@ -148,9 +148,10 @@ fn tables_and_wrapped_text_fit_columns_and_without_it_nothing_is_cut() {
         "{full}"
     );
     assert!(!full.contains('…'));
-    // With COLUMNS, interests give way first and the ids stay whole.
-    let narrow = at_width(&env, "80", &["list"]);
-    let row = narrow
+    // With COLUMNS, interests give way first and the ids stay whole; at 80 columns there
+    // is no useful room left for them, and what was said in `due` goes the same way.
+    let wide = at_width(&env, "100", &["list"]);
+    let row = wide
         .lines()
         .find(|l| l.starts_with("Siobhán Kelly"))
         .unwrap();
@@ -158,6 +159,21 @@ fn tables_and_wrapped_text_fit_columns_and_without_it_nothing_is_cut() {
         row.contains("  siobhan-kelly  ") && row.ends_with('…'),
         "{row}"
     );
+    let narrow = at_width(&env, "80", &["list"]);
+    assert!(
+        narrow.lines().next().unwrap().ends_with("KNOWS"),
+        "{narrow}"
+    );
+    let due = at_width(&env, "80", &["due"]);
+    assert_eq!(
+        due.lines().next().unwrap(),
+        "NAME             EVERY          LAST CONTACT                LATE"
+    );
+    assert!(
+        due.contains("Sofia Petrova    90d (network)  2025-12-03 (11 months ago)  8 months late")
+    );
+    let due = at_width(&env, "100", &["due"]);
+    assert!(due.lines().next().unwrap().contains("  WHAT  "), "{due}");
 }
 
 #[test]
