@@ -128,6 +128,15 @@ pub struct PersonFields {
     /// How often to be in touch: 14d, 2w, 3m, 1y (none clears it; overrides tag cadences)
     #[arg(long, value_name = "CADENCE", value_parser = crate::cadence::check_or_none)]
     pub every: Option<String>,
+    /// Their birthday: YYYY-MM-DD, or --MM-DD when you do not know the year
+    #[arg(long, value_name = "DATE", value_parser = annual_date, allow_hyphen_values = true)]
+    pub birthday: Option<String>,
+    /// Their (wedding or work) anniversary: YYYY-MM-DD or --MM-DD
+    #[arg(long, value_name = "DATE", value_parser = annual_date, allow_hyphen_values = true)]
+    pub anniversary: Option<String>,
+    /// What they like to be called
+    #[arg(long, value_name = "TEXT")]
+    pub nickname: Option<String>,
     /// They do not want to be introduced: `suggest` leaves them out
     #[arg(long)]
     pub no_intros: bool,
@@ -203,13 +212,24 @@ pub enum ClearField {
     Notes,
     Met,
     Every,
+    Birthday,
+    Anniversary,
+    Nickname,
+}
+
+/// Checks a birthday or anniversary and gives it in its stored form.
+fn annual_date(text: &str) -> Result<String, String> {
+    crate::annual::AnnualDate::parse(text).map(|d| d.to_string())
 }
 
 #[derive(Debug, Args)]
 pub struct RmArgs {
-    /// Who to remove
+    /// Who to remove: their id or full name
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub person: String,
+    /// Accept the start of a name if it matches one person only
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]
@@ -306,11 +326,11 @@ pub struct SuggestArgs {
     /// Only introductions where someone has this tag
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
-    /// How many suggestions to show
-    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    /// How many suggestions to show (1 to 100,000)
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N", value_parser = suggest_limit)]
     pub limit: usize,
-    /// Hide suggestions scoring below this
-    #[arg(long, value_name = "SCORE")]
+    /// Hide suggestions scoring below this (a finite number)
+    #[arg(long, value_name = "SCORE", value_parser = finite_score)]
     pub min_score: Option<f64>,
     /// Suggest small groups (3-6 people) who share a rare interest or a need
     #[arg(long)]
@@ -371,10 +391,13 @@ pub struct CadenceArgs {
 pub enum ImportFormat {
     /// vCard 2.1, 3.0 or 4.0 (.vcf), as Google, Apple and Android export it
     Vcard,
-    /// LinkedIn's Connections.csv
+    /// LinkedIn's Connections.csv, any vintage; a file without its header row is read by
+    /// position (First Name, Last Name, [URL,] Email Address, Company, Position, Connected On)
     Linkedin,
-    /// Google Contacts' CSV export
+    /// Google Contacts' CSV export (the current layout or the older one)
     GoogleCsv,
+    /// Outlook's "Export to CSV" (desktop) layout
+    OutlookCsv,
     /// A CSV whose header names netweb fields (name, email, company, tags, ...)
     Csv,
     /// Another netweb data file, relationships and history included
@@ -404,6 +427,9 @@ pub struct MergeArgs {
     /// The duplicate to merge into it and remove
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub b: String,
+    /// Accept the start of a name if it matches one person only
+    #[arg(long)]
+    pub yes: bool,
 }
 
 /// Formats `export` writes.
@@ -413,7 +439,8 @@ pub enum ExportFormat {
     Json,
     /// One row per person, every field, under a header `netweb import` reads back
     Csv,
-    /// vCard 4.0 for phones and address books; netweb's own fields as X-NETWEB-*
+    /// vCard (4.0, or 3.0 with --vcard-version) for phones and address books; netweb's
+    /// own fields as X-NETWEB-*
     Vcard,
     /// Graphviz DOT: an undirected graph of people and relationships
     Dot,
@@ -433,8 +460,20 @@ pub struct ExportArgs {
     /// --json, a summary of what was written is printed
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With --format vcard: the vCard version, 4.0 or 3.0 (for importers that refuse 4.0)
+    #[arg(long, value_enum, default_value_t = VcardVersion::V4, value_name = "VERSION")]
+    pub vcard_version: VcardVersion,
     #[command(flatten)]
     pub filter: FilterArgs,
+}
+
+/// The vCard versions `export --format vcard` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VcardVersion {
+    #[value(name = "3.0")]
+    V3,
+    #[value(name = "4.0")]
+    V4,
 }
 
 #[derive(Debug, Args)]
@@ -500,6 +539,34 @@ pub struct ForgetArgs {
     /// The short id of the interaction (l...) or introduction (i...)
     #[arg(value_name = "ID")]
     pub id: String,
+}
+
+/// The most `suggest --limit` allows. The ranking keeps a heap of this size, and
+/// `--limit 99999999999` aborted trying to allocate it.
+pub const MAX_SUGGEST_LIMIT: usize = 100_000;
+
+/// `--limit`: a whole number from 1 to `MAX_SUGGEST_LIMIT` (0 would print nothing and a
+/// message that misled).
+fn suggest_limit(text: &str) -> Result<usize, String> {
+    let n: u64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a whole number: give how many to show, e.g. 20"))?;
+    if n == 0 || n > MAX_SUGGEST_LIMIT as u64 {
+        return Err(format!("give a number from 1 to {MAX_SUGGEST_LIMIT}"));
+    }
+    Ok(n as usize)
+}
+
+/// `--min-score`: a finite number (NaN compared false with every score, so it filtered
+/// nothing without a word).
+fn finite_score(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(format!(
+            "{text:?} is not a finite number: give a score such as 0.5"
+        )),
+    }
 }
 
 #[cfg(test)]

@@ -7,31 +7,20 @@
 use petgraph::Directed;
 use petgraph::csr::Csr;
 
-use crate::fasthash::{FxHashMap, IdIndex, UNKNOWN, map_with_capacity, resolve_ends};
+use crate::ids::{IdIndex, Resolved, UNKNOWN, resolve_ends};
 use crate::model::{Network, PersonId, Relationship};
 
 pub type Node = u32;
 
 pub struct Graph<'a> {
     pub net: &'a Network,
-    index: FxHashMap<&'a str, Node>,
+    index: IdIndex,
     /// Edge weight: the relationship's strength (3 when unknown).
     csr: Csr<(), f32, Directed, Node>,
 }
 
 /// The strength assumed for a relationship that does not say.
 pub const DEFAULT_STRENGTH: u8 = 3;
-
-/// Both ends of every relationship of one network as people[] indices (`UNKNOWN` for an
-/// id that does not resolve), in file order: what validation finds on load.
-#[derive(Debug, Default, Clone)]
-pub struct Resolved(Vec<[Node; 2]>);
-
-impl Resolved {
-    pub fn new(ends: Vec<[Node; 2]>) -> Resolved {
-        Resolved(ends)
-    }
-}
 
 impl<'a> Graph<'a> {
     pub fn build(net: &'a Network) -> Graph<'a> {
@@ -43,18 +32,6 @@ impl<'a> Graph<'a> {
     /// The graph of a network whose ends are already resolved (`store::load_resolved`):
     /// looking two million ids up again was a third of building the graph.
     pub fn build_resolved(net: &'a Network, resolved: Resolved) -> Graph<'a> {
-        let threads = if net.relationships.len() >= PARALLEL_FROM {
-            std::thread::available_parallelism()
-                .map_or(1, |p| p.get())
-                .min(2)
-        } else {
-            1
-        };
-        Graph::build_on(net, resolved, threads)
-    }
-
-    /// `build_resolved` on one or two threads: the same graph either way.
-    fn build_on(net: &'a Network, resolved: Resolved, threads: usize) -> Graph<'a> {
         let n = net.people.len();
         let resolved = resolved.0;
         let rels = &net.relationships;
@@ -63,92 +40,22 @@ impl<'a> Graph<'a> {
             rels.len(),
             "ends resolved for another network"
         );
-        // Reading each relationship's strength is a cache miss per relationship (they
-        // are large records): on two threads, each reads half.
-        let mut strengths = vec![0f32; rels.len()];
-        let strength = |out: &mut [f32], rels: &[Relationship]| {
-            for (w, r) in out.iter_mut().zip(rels) {
-                *w = f32::from(r.strength.unwrap_or(DEFAULT_STRENGTH));
-            }
-        };
-        // Each node's degree, counting both directions of every edge.
-        let degrees = || {
-            let mut start = vec![0usize; n + 1];
-            for &[a, b] in &resolved {
-                // A loaded network is validated, so both ends exist and differ.
-                if a == UNKNOWN || b == UNKNOWN {
-                    continue;
+        // The id index is independent of the edges, so it is built beside them.
+        let (index, csr) = rayon::join(
+            // Later duplicates win, as in `IdIndex::new`; a loaded network has none.
+            || IdIndex::new(net.people.iter().map(|p| p.id.as_str())),
+            || {
+                let edges = sorted_edges(n, rels, &resolved);
+                // Petgraph's `Csr` takes the edges sorted by source, then target, unique.
+                let mut csr = Csr::from_sorted_edges(&edges).expect("edges are sorted and unique");
+                // Csr only knows nodes up to the largest index that has an edge.
+                while csr.node_count() < n {
+                    csr.add_node(());
                 }
-                start[a as usize + 1] += 1;
-                start[b as usize + 1] += 1;
-            }
-            for i in 0..n {
-                start[i + 1] += start[i];
-            }
-            start
-        };
-        let index = || {
-            // Later duplicates win, as with `collect`; a loaded network has none.
-            let mut index: FxHashMap<&'a str, Node> = map_with_capacity(n);
-            for (i, p) in net.people.iter().enumerate() {
-                index.insert(p.id.as_str(), i as Node);
-            }
-            index
-        };
-        // Petgraph's `Csr` takes the edges sorted by source, then target, and unique.
-        let csr_of = |edges: Vec<(Node, Node, f32)>| {
-            let mut csr = Csr::from_sorted_edges(&edges).expect("edges are sorted and unique");
-            // Csr only knows nodes up to the largest index that has an edge.
-            while csr.node_count() < n {
-                csr.add_node(());
-            }
-            csr
-        };
-        // A counting sort by source (see `place`), then duplicates dropped.
-        if threads == 1 {
-            strength(&mut strengths, rels);
-            let start = degrees();
-            let mut edges = vec![(0, 0, 0.0); start[n]];
-            place((&resolved, &strengths, &start), 0..n, &mut edges);
-            drop(resolved);
-            drop(strengths);
-            edges.dedup_by_key(|&mut (a, b, _)| (a, b));
-            return Graph {
-                net,
-                index: index(),
-                csr: csr_of(edges),
-            };
-        }
-        // On two threads: the strengths in halves; the edges of the nodes holding about
-        // half the slots each; and the id index while the `Csr` is built.
-        let half = rels.len() / 2;
-        let (mine, theirs) = strengths.split_at_mut(half);
-        let start = std::thread::scope(|s| {
-            s.spawn(|| strength(theirs, &rels[half..]));
-            strength(mine, &rels[..half]);
-            degrees()
-        });
-        let total = start[n];
-        let mut edges = vec![(0, 0, 0.0); total];
-        let split = start.partition_point(|&s| s < total / 2).min(n);
-        let (low, high) = edges.split_at_mut(start[split]);
-        let ends: (&[[Node; 2]], &[f32], &[usize]) = (&resolved, &strengths, &start);
-        std::thread::scope(|s| {
-            s.spawn(|| place(ends, split..n, high));
-            place(ends, 0..split, low);
-        });
-        drop(resolved);
-        drop(strengths);
-        std::thread::scope(|s| {
-            let index = s.spawn(index);
-            edges.dedup_by_key(|&mut (a, b, _)| (a, b));
-            let csr = csr_of(edges);
-            Graph {
-                net,
-                index: index.join().expect("building the id index panicked"),
-                csr,
-            }
-        })
+                csr
+            },
+        );
+        Graph { net, index, csr }
     }
 
     pub fn len(&self) -> usize {
@@ -160,7 +67,7 @@ impl<'a> Graph<'a> {
     }
 
     pub fn node(&self, id: &PersonId) -> Option<Node> {
-        self.index.get(id.as_str()).copied()
+        Some(self.index.get(id.as_str())).filter(|&n| n != UNKNOWN)
     }
 
     pub fn id(&self, n: Node) -> &'a PersonId {
@@ -211,36 +118,45 @@ impl<'a> Graph<'a> {
     }
 }
 
-/// From this many relationships the graph is built on two threads.
-const PARALLEL_FROM: usize = 50_000;
-
-/// Both directions of every resolved relationship whose source is in `nodes`, into
-/// `out` (the slots of those nodes: `start[nodes.start]..start[nodes.end]`), each
-/// node's neighbours sorted. Stable, so of two edges between the same people the first
-/// in the file comes first.
-fn place(
-    (resolved, strengths, start): (&[[Node; 2]], &[f32], &[usize]),
-    nodes: std::ops::Range<usize>,
-    out: &mut [(Node, Node, f32)],
-) {
-    let base = start[nodes.start];
-    let mut next: Vec<usize> = start[nodes.clone()].iter().map(|s| s - base).collect();
-    let (lo, hi) = (nodes.start as Node, nodes.end as Node);
-    for (&[a, b], &w) in resolved.iter().zip(strengths) {
+/// Both directions of every resolved relationship, sorted by source then target, the
+/// first of two relationships between the same people kept. A counting sort by source
+/// (linear, where a comparison sort of two million edges took several times as long),
+/// then each node's few neighbours sorted.
+fn sorted_edges(n: usize, rels: &[Relationship], resolved: &[[Node; 2]]) -> Vec<(Node, Node, f32)> {
+    // Each node's first slot, counting both directions of every edge.
+    let mut start = vec![0usize; n + 1];
+    for &[a, b] in resolved {
+        // A loaded network is validated, so both ends exist and differ.
         if a == UNKNOWN || b == UNKNOWN {
             continue;
         }
+        start[a as usize + 1] += 1;
+        start[b as usize + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    // Both directions of each relationship into their sources' slots, in file order, so
+    // of two relationships between the same people the first in the file comes first.
+    let mut edges = vec![(0, 0, 0.0); start[n]];
+    let mut next = start[..n].to_vec();
+    for (&[a, b], r) in resolved.iter().zip(rels) {
+        if a == UNKNOWN || b == UNKNOWN {
+            continue;
+        }
+        let w = f32::from(r.strength.unwrap_or(DEFAULT_STRENGTH));
         for (from, to) in [(a, b), (b, a)] {
-            if (lo..hi).contains(&from) {
-                let slot = &mut next[(from - lo) as usize];
-                out[*slot] = (from, to, w);
-                *slot += 1;
-            }
+            let slot = &mut next[from as usize];
+            edges[*slot] = (from, to, w);
+            *slot += 1;
         }
     }
-    for node in nodes {
-        out[start[node] - base..start[node + 1] - base].sort_by_key(|&(_, b, _)| b);
+    // Stable, so the first of two edges between the same people stays first.
+    for node in 0..n {
+        edges[start[node]..start[node + 1]].sort_by_key(|&(_, b, _)| b);
     }
+    edges.dedup_by_key(|&mut (a, b, _)| (a, b));
+    edges
 }
 
 #[cfg(test)]
@@ -282,7 +198,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn two_threads_build_the_graph_one_does() {
+    fn repeats_keep_the_first_strength_and_unknown_ends_are_left_out() {
         let mut n = crate::synthetic::generate(&crate::synthetic::Spec::scaled(500));
         // Repeats (the first in the file counts), both directions, and an unknown end.
         let rels = n.relationships.clone();
@@ -297,10 +213,7 @@ pub(crate) mod tests {
         ));
         let index = IdIndex::new(n.people.iter().map(|p| p.id.as_str()));
         let resolved = || Resolved(resolve_ends(&n.relationships, &index));
-        let (one, two) = (
-            Graph::build_on(&n, resolved(), 1),
-            Graph::build_on(&n, resolved(), 2),
-        );
+        let g = Graph::build_resolved(&n, resolved());
         // What the graph must be: each node's distinct neighbours, ascending, with the
         // strength of the first relationship between them.
         let mut expected = vec![std::collections::BTreeMap::new(); n.people.len()];
@@ -312,15 +225,14 @@ pub(crate) mod tests {
             expected[a as usize].entry(b).or_insert(w);
             expected[b as usize].entry(a).or_insert(w);
         }
-        for g in [&one, &two] {
-            for (node, list) in expected.iter().enumerate() {
-                let node = node as Node;
-                assert!(g.neighbors(node).iter().eq(list.keys()));
-                assert!(g.strengths(node).iter().eq(list.values()));
-            }
-            for (i, p) in n.people.iter().enumerate() {
-                assert_eq!(g.node(&p.id), Some(i as Node));
-            }
+        for (node, list) in expected.iter().enumerate() {
+            let node = node as Node;
+            assert!(g.neighbors(node).iter().eq(list.keys()));
+            assert!(g.strengths(node).iter().eq(list.values()));
         }
+        for (i, p) in n.people.iter().enumerate() {
+            assert_eq!(g.node(&p.id), Some(i as Node));
+        }
+        assert_eq!(g.node(&PersonId("nobody".into())), None);
     }
 }

@@ -7,13 +7,22 @@ fn main() -> ExitCode {
     // `COMPLETE=bash netweb -- netweb show wa`: the shell asking for candidates while
     // the user types (see `netweb completions`). Answers and exits; otherwise a no-op.
     clap_complete::CompleteEnv::with_factory(netweb::cli::Cli::command).complete();
+    // Past the file size limit (`ulimit -f`) the kernel would kill netweb with SIGXFSZ and
+    // no message; ignored, the write fails with EFBIG and the error says so.
+    // SAFETY: setting a signal to SIG_IGN before any thread starts has no preconditions.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = netweb::cli::Cli::parse();
     match netweb::cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // `netweb list | head -1` closes the pipe early; that is not an error.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            let _ = writeln!(io::stderr(), "netweb: error: {err:#}");
+            // Errors quote names, paths and the file's text: shown, not obeyed.
+            let text = format!("{err:#}");
+            let text = netweb::render::escape::escape_lines(&text);
+            let _ = writeln!(io::stderr(), "netweb: error: {text}");
             // A bad value the user gave exits 2, as clap's usage errors do.
             if netweb::usage::is_bad_value(&err) {
                 ExitCode::from(2)

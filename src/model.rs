@@ -14,9 +14,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 mod de;
-pub mod fast;
-
-pub use de::SkipRelationshipsAt;
 
 /// The newest file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;

@@ -6,24 +6,26 @@
 //! read-modify-write, so concurrent commands from scripts serialise instead of losing
 //! each other's changes. The lock is on a sidecar because the rename swaps in a new inode.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
-use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use anyhow::{Context, Result, bail};
 
-use crate::fasthash::Interned;
-use crate::graph::Resolved;
-use crate::model::{FORMAT_VERSION, Network, Relationship, SkipRelationshipsAt, fast};
+use crate::ids::Resolved;
+use crate::model::{FORMAT_VERSION, Network};
 use crate::validate;
 
 mod append;
+mod encode;
 pub mod history;
-mod layout;
+mod lock;
+mod target;
 
 pub use append::{Appended, SPLICE_FROM_BYTES, append};
+use lock::Lock;
+pub use target::{MAX_IMPORT_BYTES, check_export_target, read_import};
 
 /// The default data file: `network.json` in the platform data directory
 /// (on Linux `~/.local/share/netweb/network.json`).
@@ -35,22 +37,21 @@ pub fn default_path() -> Result<PathBuf> {
 }
 
 /// Reads the network for a command that only looks. A missing file is an empty network.
-///
-/// The network is never freed: a command is one short process, and the operating system
-/// takes back its memory at exit at once, where freeing a large network one allocation at
-/// a time took half a second at 100,000 people. Use `parse` where that does not hold.
-pub fn load(path: &Path) -> Result<ManuallyDrop<Network>> {
+pub fn load(path: &Path) -> Result<Network> {
     Ok(load_resolved(path)?.0)
 }
 
 /// `load`, with every relationship's ends as people[] indices (validation looks them up
 /// anyway), for a command that builds a graph next (`Graph::build_resolved`).
-pub fn load_resolved(path: &Path) -> Result<(ManuallyDrop<Network>, Resolved)> {
-    let (net, ends) = match read_bytes(path)? {
-        None => (Network::default(), Resolved::default()),
-        Some(bytes) => parse_owned(path, bytes)?,
-    };
-    Ok((ManuallyDrop::new(net), ends))
+pub fn load_resolved(path: &Path) -> Result<(Network, Resolved)> {
+    target::check_data_file(path)?;
+    match read_bytes(path)? {
+        None => Ok((Network::default(), Resolved::default())),
+        Some(bytes) => {
+            target::refuse_blank(path, &bytes, &sidecar(path, "bak"))?;
+            parse_owned(path, bytes)
+        }
+    }
 }
 
 /// Runs a change under the lock: load, apply `change`, and save if it changed anything.
@@ -66,16 +67,16 @@ pub fn update<T>(
     path: &Path,
     change: impl FnOnce(&mut Network) -> Result<(T, bool)>,
 ) -> Result<(T, bool)> {
-    let target = resolve_symlinks(path)?;
-    let dir = parent_dir(&target);
-    create_private_dir(dir)?;
-    let _lock = lock(&target)?;
+    let (target, lock) = lock_for_writing(path)?;
     // For `netweb undo`: the file as it was, to record what this change does to it.
     let was = history::Before::read(&target);
-
-    let mut net = match read_bytes(&target)? {
+    // Read into memory, not mapped: see `target::read_data`.
+    let mut net = match target::read_data(&target)? {
         None => Network::default(),
-        Some(bytes) => parse_owned(&target, bytes)?.0,
+        Some(bytes) => {
+            target::refuse_blank(&target, &bytes, &sidecar(&target, "bak"))?;
+            parse_owned(&target, Bytes::Read(bytes))?.0
+        }
     };
     refuse_newer(&target, net.version)?;
     #[cfg(debug_assertions)]
@@ -102,15 +103,13 @@ pub fn update<T>(
             );
         }
     }
-    save(&target, &net)?;
+    save(&target, &lock, &net)?;
     was.record(&target);
-    // Not freed, for the reason `load` gives.
-    std::mem::forget(net);
     Ok((value, true))
 }
 
 /// A file's bytes: read into memory, or for a large file mapped (see `read_bytes`).
-enum Bytes {
+pub(crate) enum Bytes {
     Read(Vec<u8>),
     Mapped(memmap2::Mmap),
 }
@@ -125,30 +124,31 @@ impl std::ops::Deref for Bytes {
     }
 }
 
-/// From this size a file is mapped instead of read.
+/// From this size a file that is only looked at is mapped instead of read.
 const MAP_FROM_BYTES: u64 = 4 << 20;
 
-/// The file's bytes, or `None` when it does not exist yet.
+/// The file's bytes for a command that only looks, or `None` when it does not exist yet.
+/// (A writer reads with `target::read_data`, always into memory.)
 ///
 /// A large file is mapped: reading 134 MB into a buffer (fresh zeroed pages, then a copy)
 /// took 0.3 s where the map, which uses the page cache's own pages, takes 0.04 s. A map
-/// is only safe while nobody changes the file in place. netweb never does: every save
-/// writes a new file and renames it over the old one, so a mapped inode never changes
-/// under a reader or under a writer holding the lock. Another program truncating the
-/// file in place at this moment would end this process with SIGBUS; a reader has
-/// nothing to lose, and a writer (`update`, `append`) has not replaced anything yet.
-/// ripgrep maps large files on the same terms.
+/// is only safe while nobody changes the file in place. netweb never does (every save
+/// writes a new file and renames it over the old one), but an editor or a sync tool
+/// might: this reading process then at worst ends with SIGBUS having changed nothing, as
+/// ripgrep accepts on the same terms. Opened without blocking, so a FIFO cannot hang it.
 fn read_bytes(path: &Path) -> Result<Option<Bytes>> {
     let failed =
         |e: io::Error| anyhow::Error::new(e).context(format!("could not read {}", path.display()));
-    let file = match File::open(path) {
+    let file = match target::open_nonblocking(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(failed(e)),
     };
     let meta = file.metadata().map_err(failed)?;
     if meta.is_file() && meta.len() >= MAP_FROM_BYTES {
-        // SAFETY: see above: no writer changes the file in place.
+        // SAFETY: see above: a change made in place by another program can only end
+        // this reading process, which has nothing to save.
+        #[allow(unsafe_code)]
         let map = unsafe { memmap2::Mmap::map(&file) }.map_err(failed)?;
         return Ok(Some(Bytes::Mapped(map)));
     }
@@ -159,128 +159,29 @@ fn read_bytes(path: &Path) -> Result<Option<Bytes>> {
 
 /// Parses and checks a file. Errors name the file, line and column, and how to fix it.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Network> {
-    let (net, interned) = decode(path, bytes)?;
-    Ok(check(path, net, interned)?.0)
+    Ok(check(path, decode(path, bytes)?)?.0)
 }
 
 /// Reads a file's bytes into a network, then frees the bytes before the checks run, so a
 /// large file's text and the checks' working memory are never held at the same time.
 fn parse_owned(path: &Path, bytes: Bytes) -> Result<(Network, Resolved)> {
-    let (net, interned) = decode(path, &bytes)?;
+    let net = decode(path, &bytes)?;
     drop(bytes);
-    check(path, net, interned)
+    check(path, net)
 }
 
-/// The JSON part: a syntax or type error names its line and column. A large file also
-/// gives its relationships' ends numbered (`Interned`), done on the second thread.
-fn decode(path: &Path, bytes: &[u8]) -> Result<(Network, Option<Interned>)> {
+/// The JSON part: a syntax or type error names its line and column.
+fn decode(path: &Path, bytes: &[u8]) -> Result<Network> {
     // Editors on some systems add a byte-order mark; it carries no meaning in JSON.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok((Network::default(), None));
+        return Ok(Network::default());
     }
     // One pass over the whole text (fast for ASCII) instead of a check of every string
-    // as serde_json decodes it, which was a tenth of decoding.
+    // as serde_json decodes it, which was a tenth of decoding; it also lets a bad byte
+    // be reported with its line and column.
     let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(path, bytes, e.valid_up_to()))?;
-    // The fast reader first, then serde_json's general one, which alone gives the
-    // messages for a broken file.
-    if text.len() >= SPLIT_FROM_BYTES {
-        if let Some(found) = decode_fast_split(text).or_else(|| decode_split(text)) {
-            return Ok(found);
-        }
-    } else if let Some((net, _)) = fast::network(text, None) {
-        return Ok((net, None));
-    }
-    let net = serde_json::from_str(text).map_err(|e| located(path, &e, e.line(), e.column()))?;
-    Ok((net, None))
-}
-
-/// Files at least this large are decoded on two threads (`decode_fast_split`, else
-/// `decode_split`); below it the second thread costs more than it saves.
-pub const SPLIT_FROM_BYTES: usize = 4 << 20;
-
-/// Where the value of the top-level "relationships" key starts (its `[`), if the file is
-/// laid out as netweb writes it: the key at the start of a line, two spaces in, which a
-/// fast search finds. A literal line break cannot be inside a JSON string, so the search
-/// never matches text inside one. Only a guess: each split decode proves it.
-fn relationships_start(text: &str) -> Option<usize> {
-    const KEY: &str = "\n  \"relationships\": [";
-    let found = memchr::memmem::find(text.as_bytes(), KEY.as_bytes())?;
-    Some(found + KEY.len() - 1)
-}
-
-/// A split decode's two halves as one network: `rest`, and if it skipped its
-/// relationships, those the second thread decoded and numbered (None if that failed).
-fn joined(
-    rest: Option<(Network, bool)>,
-    relationships: Option<(Vec<Relationship>, Interned)>,
-) -> Option<(Network, Option<Interned>)> {
-    let (mut net, skipped) = rest?;
-    if !skipped {
-        return Some((net, None));
-    }
-    let (list, interned) = relationships?;
-    net.relationships = list;
-    Some((net, Some(interned)))
-}
-
-/// `decode_split` with netweb's own reader (`model::fast`), which also skips the
-/// relationships without reading them: netweb writes their closing bracket alone on a
-/// line, two spaces in, and a fast search finds it. Both guesses are proved: the first
-/// thread skips only the top-level value that starts where the second thread started,
-/// and the skip counts only if the second thread, reading the array, ended where the
-/// search did.
-fn decode_fast_split(text: &str) -> Option<(Network, Option<Interned>)> {
-    let value_at = relationships_start(text)?;
-    let close = memchr::memmem::find(&text.as_bytes()[value_at..], b"\n  ]")?;
-    let end = value_at + close + "\n  ]".len();
-    let (rest, relationships) = std::thread::scope(|s| {
-        let relationships = s.spawn(|| {
-            let (list, ends_at) = fast::relationships(text, value_at)?;
-            (ends_at == end).then(|| {
-                let interned = Interned::new(&list);
-                (list, interned)
-            })
-        });
-        let rest = fast::network(text, Some((value_at, end)));
-        (rest, relationships.join().ok().flatten())
-    });
-    joined(rest, relationships)
-}
-
-/// serde_json's decoder split the same way, for a large file the fast reader declines
-/// (one with a `null`, say): the relationships (a third to a half of the file) are
-/// decoded on a second thread while this one decodes the rest. Where the value starts
-/// (`relationships_start`) is proved by the main decoder: it skips the value only if
-/// the top-level key it meets is the one found (the same bytes, by address).
-///
-/// The second thread then numbers the relationships' ends (`Interned`) while the first
-/// still reads the people.
-///
-/// None means "decode in one pass instead": for a file laid out otherwise, and for every
-/// file with an error, so that messages are exactly those of one pass.
-fn decode_split(text: &str) -> Option<(Network, Option<Interned>)> {
-    use serde::Deserialize;
-    use serde::de::DeserializeSeed;
-    let value_at = relationships_start(text)?;
-    // The key's text starts after its opening quote: `relationships": ` before the
-    // value's bracket.
-    let key_at = text[value_at - "relationships\": ".len()..].as_ptr() as usize;
-    let (rest, relationships) = std::thread::scope(|s| {
-        let relationships = s.spawn(|| {
-            let mut de = serde_json::Deserializer::from_str(&text[value_at..]);
-            let relationships = Vec::<Relationship>::deserialize(&mut de).ok()?;
-            let interned = Interned::new(&relationships);
-            Some((relationships, interned))
-        });
-        let mut de = serde_json::Deserializer::from_str(text);
-        let rest = SkipRelationshipsAt(key_at)
-            .deserialize(&mut de)
-            .and_then(|v| de.end().map(|()| v))
-            .ok();
-        (rest, relationships.join().ok().flatten())
-    });
-    joined(rest, relationships)
+    serde_json::from_str(text).map_err(|e| located(path, &e, e.line(), e.column()))
 }
 
 /// Bytes that are not UTF-8 at `at`, as `FILE:LINE:COLUMN: reason` and a hint.
@@ -316,10 +217,10 @@ fn located(path: &Path, e: &serde_json::Error, line: usize, column: usize) -> an
 
 /// What JSON cannot see: ids that do not resolve, repeats, ranges. (Terms were brought
 /// to their stored form as each person was decoded.)
-fn check(path: &Path, net: Network, interned: Option<Interned>) -> Result<(Network, Resolved)> {
-    let (found, ends) = validate::examine_interned(&net, interned);
+fn check(path: &Path, net: Network) -> Result<(Network, Resolved)> {
+    let (found, ends) = validate::examine(&net);
     refuse(path, found)?;
-    Ok((net, Resolved::new(ends)))
+    Ok((net, Resolved(ends)))
 }
 
 /// The problems `validate` finds, all listed, as the error that leaves the file alone.
@@ -409,51 +310,50 @@ fn create_private_dir(dir: &Path) -> Result<()> {
         .with_context(|| format!("could not create the directory {}", dir.display()))
 }
 
-fn private_options() -> OpenOptions {
-    let mut opts = OpenOptions::new();
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    opts
+/// The checks every writer makes before it reads: the data file (symlinks resolved) and
+/// its backup are regular files or absent, its directory exists, and the lock is held.
+/// Returns the resolved data file and the lock.
+fn lock_for_writing(path: &Path) -> Result<(PathBuf, Lock)> {
+    let target = resolve_symlinks(path)?;
+    target::check_data_file(&target)?;
+    if target.file_name().is_none() {
+        bail!(
+            "{} names no file\nhint: give --file (or NETWEB_FILE) a file path, e.g. ~/network.json",
+            path.display()
+        );
+    }
+    target::check_replaceable(
+        &sidecar(&target, "bak"),
+        "the backup",
+        "remove it or move it away; netweb keeps the previous version there",
+    )?;
+    create_private_dir(parent_dir(&target))?;
+    let lock = Lock::take(&target)?;
+    Ok((target, lock))
 }
 
-/// Takes the exclusive lock; it is released when the returned file is dropped, including
-/// when the process dies, so a stale lock file never blocks the next run.
-fn lock(target: &Path) -> Result<File> {
-    let path = sidecar(target, "lock");
-    let file = private_options()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .with_context(|| format!("could not open the lock file {}", path.display()))?;
-    file.lock()
-        .with_context(|| format!("could not lock {}", path.display()))?;
-    Ok(file)
-}
-
-/// The bytes a network is saved as: pretty (as `layout` describes), stable key order, one
+/// The bytes a network is saved as: pretty (as `encode` describes), stable key order, one
 /// trailing newline.
 pub fn to_bytes(net: &Network) -> Result<Vec<u8>> {
     let mut out = Vec::new();
-    layout::write(net, &mut out).context("could not serialise the network")?;
+    encode::write(net, &mut out).context("could not serialise the network")?;
     Ok(out)
 }
 
 /// Replaces `target` atomically: write a temp file beside it, fsync, keep the old
 /// version as `.bak`, rename over, fsync the directory so the rename itself is durable,
 /// then clear temp files that killed saves left. A read-only file is refused, not replaced.
-fn save(target: &Path, net: &Network) -> Result<()> {
-    save_with(target, |file| {
+fn save(target: &Path, lock: &Lock, net: &Network) -> Result<()> {
+    save_with(target, lock, |file| {
         let mut out = io::BufWriter::with_capacity(1 << 20, file);
-        layout::write(net, &mut out)?;
+        encode::write(net, &mut out)?;
         out.flush()
     })
 }
 
 /// `save` for a file given as consecutive pieces of bytes.
-fn save_bytes(target: &Path, pieces: &[&[u8]]) -> Result<()> {
-    save_with(target, |mut file| {
+fn save_bytes(target: &Path, lock: &Lock, pieces: &[&[u8]]) -> Result<()> {
+    save_with(target, lock, |mut file| {
         for piece in pieces {
             file.write_all(piece)?;
         }
@@ -462,7 +362,7 @@ fn save_bytes(target: &Path, pieces: &[&[u8]]) -> Result<()> {
 }
 
 /// `save` with the temp file's content written by `fill`.
-fn save_with(target: &Path, fill: impl FnOnce(&File) -> io::Result<()>) -> Result<()> {
+fn save_with(target: &Path, lock: &Lock, fill: impl FnOnce(&File) -> io::Result<()>) -> Result<()> {
     let dir = parent_dir(target);
     let old_meta = fs::metadata(target).ok();
     let fail = |what: &str| {
@@ -490,12 +390,19 @@ fn save_with(target: &Path, fill: impl FnOnce(&File) -> io::Result<()>) -> Resul
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| fail("create a temporary file to save"))?;
-    fill(tmp.as_file()).with_context(|| fail("write"))?;
-    if let Some(meta) = &old_meta {
-        keep_owner_and_mode(tmp.as_file(), meta);
+    fill(tmp.as_file())
+        .map_err(too_large_hint)
+        .with_context(|| fail("write"))?;
+    match &old_meta {
+        Some(meta) => keep_owner_and_mode(tmp.as_file(), meta),
+        // A new file made by root (`sudo netweb`) goes to the directory's owner, as the
+        // lock does, so the owner can still read it.
+        None => lock::give_to_owner(tmp.as_file(), target),
     }
     tmp.as_file().sync_all().with_context(|| fail("flush"))?;
 
+    // The last moment to find that another writer got in (`Lock::still_held`).
+    lock.still_held(target)?;
     if old_meta.is_some() {
         keep_backup(target)?;
     }
@@ -517,7 +424,7 @@ const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
 /// Removes `.netweb-*.tmp` files that a killed save left beside the data file. They never
 /// block or change anything, but they hold contacts and take space. Best effort: a file
 /// that cannot be removed is left for the next save.
-fn remove_stale_temps(dir: &Path) {
+pub fn remove_stale_temps(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -555,26 +462,55 @@ fn keep_owner_and_mode(file: &File, meta: &fs::Metadata) {
     }
 }
 
-/// Keeps the version about to be replaced as `network.json.bak`. A hard link costs
-/// nothing and is atomic; filesystems without links get a copy.
+/// An error past the file size limit (`ulimit -f`) says so: netweb ignores SIGXFSZ
+/// (`main`), which would otherwise have killed it without a word, and gets EFBIG.
+pub fn too_large_hint(e: io::Error) -> anyhow::Error {
+    let limit = e.raw_os_error() == Some(libc::EFBIG);
+    let err = anyhow::Error::new(e);
+    if limit {
+        err.context("the file would pass the file size limit (see `ulimit -f`); raise it to save")
+    } else {
+        err
+    }
+}
+
+/// Keeps the version about to be replaced as `network.json.bak`: hard-linked (atomic and
+/// free; filesystems without links get a copy) to a temporary name, then renamed over
+/// the old backup, so at every moment a backup exists. Removing the old one first left a
+/// moment with none, which aimed kills hit every time.
+///
+/// A non-empty backup is never replaced by an empty file: the save checked what it read,
+/// so a blank file here was emptied by someone else since, and the backup is what is left.
 fn keep_backup(target: &Path) -> Result<()> {
     let bak = sidecar(target, "bak");
-    match fs::remove_file(&bak) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => {
-            return Err(e)
-                .with_context(|| format!("could not replace the backup {}", bak.display()));
-        }
+    let failed = || {
+        format!(
+            "could not keep a backup in {}; the file was not changed",
+            bak.display()
+        )
+    };
+    let blank_now = fs::metadata(target).is_ok_and(|m| m.len() == 0);
+    if blank_now && fs::metadata(&bak).is_ok_and(|m| m.len() > 0) {
+        return Ok(());
     }
-    if fs::hard_link(target, &bak).is_err() {
-        fs::copy(target, &bak).with_context(|| {
-            format!(
-                "could not keep a backup in {}; the file was not changed",
-                bak.display()
-            )
-        })?;
-    }
+    let dir = parent_dir(target);
+    let temp = |b: &mut tempfile::Builder| {
+        b.prefix(".netweb-").suffix(".tmp");
+    };
+    let mut builder = tempfile::Builder::new();
+    temp(&mut builder);
+    let linked = builder
+        .make_in(dir, |name| fs::hard_link(target, name))
+        .or_else(|_| {
+            let mut builder = tempfile::Builder::new();
+            temp(&mut builder);
+            builder.make_in(dir, |name| fs::copy(target, name).map(drop))
+        })
+        .with_context(failed)?;
+    linked
+        .persist(&bak)
+        .map_err(|e| e.error)
+        .with_context(failed)?;
     Ok(())
 }
 
@@ -584,107 +520,28 @@ mod tests {
 
     fn laid_out(net: &Network) -> String {
         let mut out = Vec::new();
-        layout::write(net, &mut out).unwrap();
+        encode::write(net, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
     #[test]
-    fn the_split_decode_reads_what_one_pass_reads() {
-        let net = crate::synthetic::generate(&crate::synthetic::Spec::scaled(300));
-        let text = laid_out(&net);
-        // The guess is right for netweb's own layout: the value really is skipped...
-        let key_at = text.find("\n  \"relationships\": [").unwrap() + 4;
-        let mut de = serde_json::Deserializer::from_str(&text);
-        let (rest, skipped) = serde::de::DeserializeSeed::deserialize(
-            SkipRelationshipsAt(text[key_at..].as_ptr() as usize),
-            &mut de,
-        )
-        .unwrap();
-        assert!(skipped && rest.relationships.is_empty());
-        // ...and decoded on the side, the whole equals one pass.
-        let one_pass: Network = serde_json::from_str(&text).unwrap();
-        assert_eq!(one_pass.relationships.len(), net.relationships.len());
-        for (split, interned) in [decode_split(&text), decode_fast_split(&text)].map(Option::unwrap)
-        {
-            assert_eq!(split, one_pass);
-            // The ends numbered on the side resolve as looking them up does.
-            let interned = interned.expect("relationships decoded on the side are numbered");
-            let looked_up = validate::examine(&split);
-            assert_eq!(
-                validate::examine_interned(&split, Some(interned)),
-                looked_up
-            );
-            assert!(looked_up.0.is_empty() && looked_up.1.len() == net.relationships.len());
-        }
-    }
-
-    #[test]
-    fn terms_are_normalised_as_people_are_decoded_on_one_thread_or_two() {
+    fn terms_are_normalised_as_people_are_decoded_and_every_person_is_checked() {
         let net = crate::synthetic::generate(&crate::synthetic::Spec::scaled(300));
         let text = laid_out(&net).replacen(
             "\"interests\": [",
             "\"interests\": [\"Chess \", \" chess\", \"GO\", \"\", ",
             1,
         );
-        let (split, _) = decode_split(&text).unwrap();
-        let one_pass: Network = serde_json::from_str(&text).unwrap();
-        assert_eq!(split, one_pass);
-        let first = &one_pass.people[0].interests;
+        let decoded = parse(Path::new("x.json"), text.as_bytes()).unwrap();
+        let first = &decoded.people[0].interests;
         assert_eq!(first[..2], ["chess", "go"]);
         assert_eq!(first[2..], net.people[0].interests[..]);
-        // The checks still see every person: a repeated id is refused.
-        let mut dup = one_pass.clone();
+        assert_eq!(decoded.relationships, net.relationships);
+        // A repeated id is refused.
+        let mut dup = decoded.clone();
         dup.people[5].id = dup.people[4].id.clone();
-        let err = check(Path::new("x.json"), dup, None)
-            .unwrap_err()
-            .to_string();
+        let err = check(Path::new("x.json"), dup).unwrap_err().to_string();
         assert!(err.contains("already used by people[4]"), "{err}");
-    }
-
-    #[test]
-    fn a_wrong_guess_or_an_error_falls_back() {
-        // The pattern, but inside a person: not skipped, and still read right.
-        let nested = "{\"people\": [{\"id\": \"a\", \"name\": \"A\", \"x\": {\n  \"relationships\": [1\n  ]}}],\n\"relationships\": []}";
-        let one_pass: Network = serde_json::from_str(nested).unwrap();
-        for (split, interned) in
-            [decode_split(nested), decode_fast_split(nested)].map(Option::unwrap)
-        {
-            assert!(split == one_pass && interned.is_none());
-        }
-        // The relationships' closing bracket not alone on its line: the fast search finds
-        // a later one, which the second thread's reading disproves.
-        let net = crate::synthetic::generate(&crate::synthetic::Spec::scaled(50));
-        let text = laid_out(&net);
-        let joined = text.replacen(
-            " }\n  ],\n  \"interactions\"",
-            " }],\n  \"interactions\"",
-            1,
-        );
-        assert_ne!(joined, text);
-        assert!(decode_fast_split(&joined).is_none());
-        assert_eq!(
-            decode_split(&joined).unwrap().0,
-            serde_json::from_str(&joined).unwrap()
-        );
-        // An error in the relationships, or before or after them: no result, so the one
-        // pass reports it with its own line and column.
-        assert!(decode_split(&text).is_some() && decode_fast_split(&text).is_some());
-        let breakages = [
-            text.replacen("\"strength\": 2", "\"strength\": \"two\"", 1),
-            text.replacen("\"name\": ", "\"name\": 7, \"n\": ", 1),
-            format!("{text} x"),
-            text.replacen(
-                "\n  \"relationships\": [",
-                "\n  \"relationships\": [],\n  \"relationships\": [",
-                1,
-            ),
-        ];
-        for broken in &breakages {
-            assert_ne!(broken, &text);
-            assert!(serde_json::from_str::<Network>(broken).is_err());
-            assert!(decode_split(broken).is_none());
-            assert!(decode_fast_split(broken).is_none());
-        }
     }
 
     #[test]

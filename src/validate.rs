@@ -2,7 +2,7 @@
 //! duplicates, self-relationships, out-of-range values. Every problem names the entry
 //! and says how to fix it, because the usual cause is a hand edit.
 
-use crate::fasthash::{FxHashMap, IdIndex, Interned, PREFETCH_AHEAD, UNKNOWN, resolve_ends};
+use crate::ids::{FastMap, IdIndex, UNKNOWN, resolve_ends};
 use crate::model::{Network, PersonId};
 
 /// How many problems one error lists before it says "and N more".
@@ -21,23 +21,10 @@ pub fn problems(net: &Network) -> Vec<String> {
 /// where an id does not resolve), which a graph built next can reuse instead of looking
 /// two million ids up a second time.
 pub fn examine(net: &Network) -> (Vec<String>, Vec<[u32; 2]>) {
-    examine_interned(net, None)
-}
-
-/// `examine`, taking the relationship ends already numbered (`Interned`) if they were.
-pub(crate) fn examine_interned(
-    net: &Network,
-    interned: Option<Interned>,
-) -> (Vec<String>, Vec<[u32; 2]>) {
     let mut out = Vec::new();
     // id -> the latest people[] index using it (an index fits in u32, as in `graph`).
     let mut index = IdIndex::with_capacity(net.people.len());
     for (i, p) in net.people.iter().enumerate() {
-        // Each person is a wait for memory at 100k people (the table is 8 MB); asking
-        // for the slots a few people ahead overlaps the waits (see `IdIndex::prefetch`).
-        if let Some(ahead) = net.people.get(i + PREFETCH_AHEAD) {
-            index.prefetch(ahead.id.as_str());
-        }
         let id = p.id.as_str();
         if !usable_id(id) {
             out.push(format!(
@@ -71,22 +58,14 @@ pub(crate) fn examine_interned(
 
     // Both ends as people[] indices, resolved once (UNKNOWN: not a known id; a plain u32
     // keeps this 8 bytes a relationship, 8 MB at a million).
-    let ends = match interned {
-        Some(interned) => interned.resolve(
-            net.people
-                .iter()
-                .map(|p| Some(p.id.as_str()).filter(|id| usable_id(id))),
-        ),
-        None => resolve_ends(&net.relationships, &index),
-    };
+    let ends = resolve_ends(&net.relationships, &index);
     // Sorting a million pairs for repeats is the largest single step; on a second thread
     // it overlaps the checks that come after the relationships in the list.
     let (repeats, later) = if ends.len() >= PARALLEL_FROM {
-        std::thread::scope(|s| {
-            let repeats = s.spawn(|| repeated_pairs(net, &ends));
-            let later = later_problems(net, &known);
-            (repeats.join().expect("the repeat check panicked"), later)
-        })
+        rayon::join(
+            || repeated_pairs(net, &ends),
+            || later_problems(net, &known),
+        )
     } else {
         (repeated_pairs(net, &ends), later_problems(net, &known))
     };
@@ -175,7 +154,7 @@ fn usable_id(id: &str) -> bool {
 /// Sorting the pairs finds repeats with sequential memory access; a hash set of a
 /// million pairs was a cache miss per relationship. Pairs naming someone unknown are
 /// compared by their ids (they are rare: each is already a problem of its own).
-fn repeated_pairs(net: &Network, ends: &[[u32; 2]]) -> FxHashMap<usize, usize> {
+fn repeated_pairs(net: &Network, ends: &[[u32; 2]]) -> FastMap<usize, usize> {
     let mut known: Vec<(u64, u32)> = Vec::with_capacity(ends.len());
     let mut unknown: Vec<((&str, &str), u32)> = Vec::new();
     for (i, (r, end)) in net.relationships.iter().zip(ends).enumerate() {
@@ -197,7 +176,7 @@ fn repeated_pairs(net: &Network, ends: &[[u32; 2]]) -> FxHashMap<usize, usize> {
     // Sorted by pair, then by index: each repeat follows the one before it in the file.
     known.sort_unstable();
     unknown.sort_unstable();
-    let mut repeats = FxHashMap::default();
+    let mut repeats = FastMap::default();
     for w in known.windows(2) {
         if w[0].0 == w[1].0 {
             repeats.insert(w[1].1 as usize, w[0].1 as usize);

@@ -52,7 +52,6 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
     if ctx.json {
         return ctx.print_json(&person);
     }
-    use std::io::Write;
-    writeln!(ctx.stdout(), "{}", person.id)?;
+    ctx.say(format!("{}", person.id))?;
     Ok(())
 }

@@ -1,5 +1,3 @@
-use std::io::Write;
-
 use anyhow::Result;
 use serde::Serialize;
 
@@ -92,7 +90,6 @@ pub fn run(ctx: &Ctx, args: CadenceArgs) -> Result<()> {
     if ctx.json {
         return ctx.print_json(&set);
     }
-    let mut out = ctx.stdout();
     let who = count(set.people, "person", "people");
     let own = match set.own_cadence {
         0 => String::new(),
@@ -102,11 +99,13 @@ pub fn run(ctx: &Ctx, args: CadenceArgs) -> Result<()> {
         ),
     };
     match (&set.every, &set.previous) {
-        (Some(e), Some(p)) if e == p => writeln!(out, "{tag}: already every {e} ({who}{own})")?,
-        (Some(e), Some(p)) => writeln!(out, "{tag}: every {e}, was {p} ({who}{own})")?,
-        (Some(e), None) => writeln!(out, "{tag}: every {e} ({who}{own})")?,
-        (None, Some(p)) => writeln!(out, "{tag}: cadence cleared, was {p}")?,
-        (None, None) => writeln!(out, "{tag}: had no cadence")?,
+        (Some(e), Some(p)) if e == p => {
+            ctx.say(format!("{tag}: already every {e} ({who}{own})"))?
+        }
+        (Some(e), Some(p)) => ctx.say(format!("{tag}: every {e}, was {p} ({who}{own})"))?,
+        (Some(e), None) => ctx.say(format!("{tag}: every {e} ({who}{own})"))?,
+        (None, Some(p)) => ctx.say(format!("{tag}: cadence cleared, was {p}"))?,
+        (None, None) => ctx.say(format!("{tag}: had no cadence"))?,
     }
     Ok(())
 }

@@ -14,12 +14,20 @@ pub fn run(ctx: &Ctx, args: DueArgs) -> Result<()> {
             .after(ctx.today)
             .context("--within reaches past the end of the calendar")?,
     };
+    // Birthdays and anniversaries are worth a look ahead even without --within.
+    let ahead = match args.within {
+        Some(_) => horizon,
+        None => ctx
+            .today
+            .checked_add_days(chrono::Days::new(due::occasions::DEFAULT_DAYS))
+            .unwrap_or(horizon),
+    };
     let net = store::load(&ctx.file)?;
-    let report = due::due(&net, ctx.today, horizon, args.tag.as_deref());
+    let report = due::due(&net, ctx.today, horizon, ahead, args.tag.as_deref());
     if ctx.json {
         return ctx.print_json(&report.into_items());
     }
-    if report.due.is_empty() && report.follow_ups.is_empty() {
+    if report.due.is_empty() && report.follow_ups.is_empty() && report.occasions.is_empty() {
         let anyone = net.people.iter().any(|p| p.every.is_some()) || !net.tag_cadences.is_empty();
         ctx.note(if anyone {
             "netweb: no one is due; `--within 2w` looks further ahead"

@@ -1,5 +1,3 @@
-use std::io::Write;
-
 use anyhow::{Result, bail};
 use compact_str::CompactString;
 use serde::Serialize;
@@ -92,16 +90,14 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
     if ctx.json {
         return ctx.print_json(&edited);
     }
-    let mut out = ctx.stdout();
     if edited.changed.is_empty() {
-        writeln!(out, "{}: nothing changed", edited.person.id)?;
+        ctx.say(format!("{}: nothing changed", edited.person.id))?;
     } else {
-        writeln!(
-            out,
+        ctx.say(format!(
             "{}: changed {}",
             edited.person.id,
             edited.changed.join(", ")
-        )?;
+        ))?;
     }
     Ok(())
 }
@@ -124,6 +120,9 @@ fn clear(p: &mut Person, field: ClearField) -> (&'static str, bool) {
         ClearField::Notes => ("notes", take(&mut p.notes)),
         ClearField::Met => ("met", take(&mut p.met)),
         ClearField::Every => ("every", take(&mut p.every)),
+        ClearField::Birthday => ("birthday", p.extra.remove("birthday").is_some()),
+        ClearField::Anniversary => ("anniversary", p.extra.remove("anniversary").is_some()),
+        ClearField::Nickname => ("nickname", p.extra.remove("nickname").is_some()),
     }
 }
 

@@ -1,18 +1,17 @@
 //! `netweb export`: the network, or the people a filter picks, as JSON, CSV, vCard, DOT,
 //! GraphML or an HTML map, on standard output or atomically into a file.
 
-use std::collections::HashSet;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use serde::Serialize;
 
-use crate::cli::{ExportArgs, ExportFormat};
+use crate::cli::{ExportArgs, ExportFormat, VcardVersion};
 use crate::cmd::Ctx;
-use crate::formats::{csv_out, dot_out, graphml_out, html_out, vcard_out};
-use crate::model::{Network, PersonId};
-use crate::query::list::{self, Filter, Sort};
+use crate::formats::{csv_out, dot_out, graphml_out, html, vcard_out};
+use crate::ops::subset::subset;
+use crate::query::list::Filter;
 use crate::render::count;
 use crate::store;
 
@@ -28,13 +27,8 @@ pub struct Exported {
 }
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
-    if let Some(out) = &args.output
-        && same_file(out, &ctx.file)
-    {
-        bail!(
-            "{} is the data file itself: exporting over it would replace the network\nhint: write the export to another file",
-            out.display()
-        );
+    if let Some(out) = &args.output {
+        store::check_export_target(out, &ctx.file)?;
     }
     let net = store::load(&ctx.file)?;
     let filter = Filter::from(args.filter);
@@ -42,18 +36,20 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         || filter.tag.is_some()
         || filter.company.is_some()
         || filter.search.is_some();
-    let net = if filtered {
-        std::mem::ManuallyDrop::new(subset(&net, &filter))
-    } else {
-        net
-    };
+    let net = if filtered { subset(&net, &filter) } else { net };
     let (bytes, format) = match args.format {
         ExportFormat::Json => (store::to_bytes(&net)?, "json"),
         ExportFormat::Csv => (csv_out::write(&net.people)?, "csv"),
-        ExportFormat::Vcard => (vcard_out::write(&net.people), "vcard"),
+        ExportFormat::Vcard => {
+            let version = match args.vcard_version {
+                VcardVersion::V3 => vcard_out::Version::V3,
+                VcardVersion::V4 => vcard_out::Version::V4,
+            };
+            (vcard_out::write(&net, version), "vcard")
+        }
         ExportFormat::Dot => (dot_out::write(&net), "dot"),
         ExportFormat::Graphml => (graphml_out::write(&net), "graphml"),
-        ExportFormat::Html => (html_out::write(&net)?, "html"),
+        ExportFormat::Html => (html::write(&net)?, "html"),
     };
     let Some(path) = args.output else {
         let mut out = std::io::stdout().lock();
@@ -73,87 +69,12 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     if ctx.json {
         return ctx.print_json(&done);
     }
-    writeln!(
-        ctx.stdout(),
+    ctx.say(format!(
         "exported {} to {} ({format})",
         count(done.people, "person", "people"),
         done.file
-    )?;
+    ))?;
     Ok(())
-}
-
-/// The people the filter picks, in file order, with the relationships among them, the
-/// interactions that include any of them (naming only them) and the introductions that
-/// include two or more of them (naming only them): no id points outside the export.
-/// Tag cadences and the file's other fields come along whole.
-pub fn subset(net: &Network, filter: &Filter) -> Network {
-    let picked: HashSet<&PersonId> = list::list(net, filter, Sort::Id, false)
-        .into_iter()
-        .map(|row| &row.person.id)
-        .collect();
-    let keep = |people: &[PersonId]| -> Vec<PersonId> {
-        people
-            .iter()
-            .filter(|p| picked.contains(p))
-            .cloned()
-            .collect()
-    };
-    let mut out = Network {
-        people: net
-            .people
-            .iter()
-            .filter(|p| picked.contains(&p.id))
-            .cloned()
-            .collect(),
-        relationships: net
-            .relationships
-            .iter()
-            .filter(|r| picked.contains(&r.a) && picked.contains(&r.b))
-            .cloned()
-            .collect(),
-        ..net.clone()
-    };
-    out.interactions = net
-        .interactions
-        .iter()
-        .filter_map(|x| {
-            let people = keep(&x.people);
-            (!people.is_empty()).then(|| crate::model::Interaction {
-                people,
-                ..x.clone()
-            })
-        })
-        .collect();
-    out.introductions = net
-        .introductions
-        .iter()
-        .filter_map(|x| {
-            let people = keep(&x.people);
-            (people.len() >= 2).then(|| crate::model::Introduction {
-                people,
-                ..x.clone()
-            })
-        })
-        .collect();
-    out
-}
-
-/// Whether two paths name the same file, following links (either may not exist yet).
-fn same_file(a: &Path, b: &Path) -> bool {
-    fn canonical(p: &Path) -> PathBuf {
-        if let Ok(c) = std::fs::canonicalize(p) {
-            return c;
-        }
-        let parent = match p.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        match (std::fs::canonicalize(parent), p.file_name()) {
-            (Ok(dir), Some(name)) => dir.join(name),
-            _ => p.to_path_buf(),
-        }
-    }
-    canonical(a) == canonical(b)
 }
 
 /// Writes a temp file beside `path` (owner-only: it holds contacts) and renames it over,
@@ -176,10 +97,14 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
             .set_permissions(std::fs::Permissions::from_mode(0o600))
             .with_context(|| fail("make owner-only"))?;
     }
-    tmp.write_all(bytes).with_context(|| fail("write"))?;
+    tmp.write_all(bytes)
+        .map_err(store::too_large_hint)
+        .with_context(|| fail("write"))?;
     tmp.as_file().sync_all().with_context(|| fail("flush"))?;
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| fail("replace"))?;
+    // Exports killed mid-write left their temp file (the whole network, owner-only) here.
+    store::remove_stale_temps(dir);
     Ok(())
 }

@@ -6,9 +6,9 @@ use compact_str::CompactString;
 
 use crate::cadence::Cadence;
 use crate::cli::PersonFields;
-use crate::dates;
 use crate::model::Person;
 use crate::text::{add_terms, add_values, non_blank};
+use crate::{dates, extra_fields};
 
 /// Sets what the options give and returns the names of the fields that changed.
 /// Values are checked first, so a bad one changes nothing.
@@ -44,6 +44,18 @@ pub fn apply(p: &mut Person, f: &PersonFields, today: NaiveDate) -> Result<Vec<&
     mark(met.is_some() && set(&mut p.met, met), "met");
     mark(every.is_some_and(|e| set(&mut p.every, e)), "every");
     mark(f.no_intros && set(&mut p.no_intros, true), "no_intros");
+    for (key, value) in [
+        (extra_fields::BIRTHDAY, &f.birthday),
+        (extra_fields::ANNIVERSARY, &f.anniversary),
+        (extra_fields::NICKNAME, &f.nickname),
+    ] {
+        let Some(v) = value else { continue };
+        let now = non_blank(v).map(serde_json::Value::String);
+        if p.extra.get(key) != now.as_ref() {
+            extra_fields::set_text(&mut p.extra, key, non_blank(v));
+            mark(true, key);
+        }
+    }
     Ok(changed)
 }
 
@@ -74,6 +86,16 @@ pub fn requested(f: &PersonFields) -> bool {
         &f.seeks,
         &f.tags,
     ];
-    let texts = [&f.company, &f.role, &f.location, &f.note, &f.met, &f.every];
+    let texts = [
+        &f.company,
+        &f.role,
+        &f.location,
+        &f.note,
+        &f.met,
+        &f.every,
+        &f.birthday,
+        &f.anniversary,
+        &f.nickname,
+    ];
     lists.iter().any(|l| !l.is_empty()) || texts.iter().any(|t| t.is_some()) || f.no_intros
 }

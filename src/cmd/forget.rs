@@ -1,5 +1,3 @@
-use std::io::Write;
-
 use anyhow::{Result, bail};
 use serde::Serialize;
 
@@ -57,6 +55,5 @@ pub fn run(ctx: &Ctx, args: ForgetArgs) -> Result<()> {
             format!("the introduction of {} on {}", join_names(&names), x.date)
         }
     };
-    writeln!(ctx.stdout(), "forgot {what} (`netweb undo` brings it back)")?;
-    Ok(())
+    ctx.say(format!("forgot {what} (`netweb undo` brings it back)"))
 }

@@ -3,7 +3,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::cmd::Ctx;
@@ -15,12 +15,12 @@ const PROGRESS_FROM: usize = 500;
 
 pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let shown = args.path.display().to_string();
-    let bytes = std::fs::read(&args.path)
-        .with_context(|| format!("could not read {shown}: check the path"))?;
+    let bytes = store::read_import(&args.path)?;
     let format = args.format.map(|f| match f {
         ImportFormat::Vcard => Format::Vcard,
         ImportFormat::Linkedin => Format::Linkedin,
         ImportFormat::GoogleCsv => Format::GoogleCsv,
+        ImportFormat::OutlookCsv => Format::Outlook,
         ImportFormat::Csv => Format::Csv,
         ImportFormat::Netweb => Format::Netweb,
     });
@@ -52,13 +52,15 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     report.dry_run = args.dry_run;
 
     if !args.dry_run {
-        // Skipped rows are warnings: on stderr, `FILE:LINE: reason`, so editors jump there.
-        for e in report
-            .entries
-            .iter()
-            .filter(|e| e.action == plan::Action::Skipped)
-        {
-            ctx.note(render::import::skipped_line(&report.file, e));
+        // Skipped rows and values left out are warnings: on stderr, `FILE:LINE: reason`,
+        // so editors jump there.
+        for e in &report.entries {
+            if e.action == plan::Action::Skipped {
+                ctx.note(render::import::skipped_line(&report.file, e));
+            }
+            for w in render::import::warning_lines(&report.file, e) {
+                ctx.note(w);
+            }
         }
     }
     if ctx.json {

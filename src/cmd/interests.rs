@@ -1,5 +1,3 @@
-use std::io::Write;
-
 use anyhow::{Result, bail};
 
 use crate::cli::{InterestsAction, InterestsArgs};
@@ -56,7 +54,7 @@ fn rename(ctx: &Ctx, old: &str, new: &str) -> Result<()> {
                 .unwrap_or_default();
             bail!("nobody has {old:?} as an interest, offer or seek{close}");
         }
-        let done = interests::rename(net, &old, &new);
+        let done = crate::ops::rename::rename(net, &old, &new);
         let changed = done.people > 0 && old != new;
         Ok((done, changed))
     })?;
@@ -73,13 +71,12 @@ fn rename(ctx: &Ctx, old: &str, new: &str) -> Result<()> {
             fields.push(format!("{n} in {what}"));
         }
     }
-    writeln!(
-        ctx.stdout(),
+    ctx.say(format!(
         "renamed {:?} to {:?} for {} ({})",
         done.old,
         done.new,
         render::count(done.people, "person", "people"),
         fields.join(", ")
-    )?;
+    ))?;
     Ok(())
 }

@@ -1,5 +1,3 @@
-use std::io::Write;
-
 use anyhow::{Result, bail};
 use serde::Serialize;
 
@@ -79,6 +77,6 @@ pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
     } else {
         format!(" ({})", details.join(", "))
     };
-    writeln!(ctx.stdout(), "{verb} {} and {}{details}", names.0, names.1)?;
+    ctx.say(format!("{verb} {} and {}{details}", names.0, names.1))?;
     Ok(())
 }

@@ -1,5 +1,3 @@
-use std::io::Write;
-
 use anyhow::Result;
 
 use crate::cli::LogArgs;
@@ -43,12 +41,11 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
     if ctx.json {
         return ctx.print_json(&interaction);
     }
-    writeln!(
-        ctx.stdout(),
+    ctx.say(format!(
         "logged {} with {} on {}",
         interaction.kind.as_deref().unwrap_or("contact"),
         join_names(&names),
         interaction.date
-    )?;
+    ))?;
     Ok(())
 }

@@ -1,19 +1,17 @@
 //! `netweb merge A B`: B is a duplicate of A; unite them into A and remove B.
 
-use std::io::Write;
-
 use anyhow::{Result, bail};
 
 use crate::cli::MergeArgs;
 use crate::cmd::Ctx;
 use crate::query::merge;
 use crate::render::count;
-use crate::{resolve, store};
+use crate::store;
 
 pub fn run(ctx: &Ctx, args: MergeArgs) -> Result<()> {
     let (merged, _) = store::update(&ctx.file, |net| {
-        let keep = resolve::person(net, &args.a)?;
-        let gone = resolve::person(net, &args.b)?;
+        let keep = super::rm::exactly(net, &args.a, args.yes, "merge")?;
+        let gone = super::rm::exactly(net, &args.b, args.yes, "merge")?;
         if keep == gone {
             bail!(
                 "{:?} and {:?} are both {} ({}): a person cannot be merged with themself\nhint: name two different records, e.g. `netweb merge ada-lovelace ada-lovelace-2`",
@@ -28,23 +26,20 @@ pub fn run(ctx: &Ctx, args: MergeArgs) -> Result<()> {
     if ctx.json {
         return ctx.print_json(&merged);
     }
-    let mut out = ctx.stdout();
-    writeln!(
-        out,
+    ctx.say(format!(
         "merged {} ({}) into {} ({})",
         merged.merged.name, merged.merged.id, merged.person.name, merged.person.id
-    )?;
+    ))?;
     if !merged.changed.is_empty() {
-        writeln!(out, "  + {}", merged.changed.join(", "))?;
+        ctx.say(format!("  + {}", merged.changed.join(", ")))?;
     }
     for also in &merged.also {
-        writeln!(
-            out,
+        ctx.say(format!(
             "  kept {} {:?}; {:?} went into the notes",
             also.field,
             kept_value(&merged.person, &also.field),
             also.value
-        )?;
+        ))?;
     }
     let parts: Vec<String> = [
         (
@@ -83,7 +78,7 @@ pub fn run(ctx: &Ctx, args: MergeArgs) -> Result<()> {
     .map(|(n, one, many)| count(*n, one, many))
     .collect();
     if !parts.is_empty() {
-        writeln!(out, "  {}", parts.join(", "))?;
+        ctx.say(format!("  {}", parts.join(", ")))?;
     }
     Ok(())
 }

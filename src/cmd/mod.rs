@@ -35,6 +35,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::cli::{Cli, ColorWhen, Command};
+use crate::render::escape::{escape, escape_lines};
 use crate::store;
 
 /// Settled before any work runs: where the file is, how to print, what day it is.
@@ -78,9 +79,19 @@ impl Ctx {
         Ok(())
     }
 
-    /// A message for the person at the terminal, never part of the output.
+    /// A message for the person at the terminal, never part of the output. It may quote
+    /// names or the file's text, so control characters are shown, not obeyed.
     pub fn note(&self, message: impl std::fmt::Display) {
-        let _ = writeln!(io::stderr(), "{message}");
+        let text = message.to_string();
+        let _ = writeln!(io::stderr(), "{}", escape_lines(&text));
+    }
+
+    /// One line of human output on stdout that names people or other user text, with
+    /// control characters shown, not obeyed (`render::escape`). Uncoloured.
+    pub fn say(&self, line: impl std::fmt::Display) -> Result<()> {
+        let text = line.to_string();
+        writeln!(self.stdout(), "{}", escape(&text))?;
+        Ok(())
     }
 }
 

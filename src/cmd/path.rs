@@ -4,7 +4,6 @@ use crate::cli::PathArgs;
 use crate::cmd::Ctx;
 use crate::graph::Graph;
 use crate::query::path;
-use crate::query::suggest::Prepared;
 use crate::{render, resolve, store};
 
 pub fn run(ctx: &Ctx, args: PathArgs) -> Result<()> {
@@ -22,8 +21,7 @@ pub fn run(ctx: &Ctx, args: PathArgs) -> Result<()> {
     let (Some(na), Some(nb)) = (graph.node(&a), graph.node(&b)) else {
         bail!("internal error: a resolved person is not in the graph");
     };
-    let prepared = Prepared::new(&graph);
-    let found = path::path(&prepared, na, nb);
+    let found = path::path(&graph, na, nb);
     if ctx.json {
         return ctx.print_json(&found);
     }

@@ -1,5 +1,4 @@
 use std::io::Write;
-use std::mem::ManuallyDrop;
 
 use anyhow::{Result, bail};
 
@@ -34,11 +33,9 @@ pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
         limit: args.limit,
         min_score: args.min_score,
     };
-    // Never freed, for the reason `store::load` gives: freeing the indexes' hundreds of
-    // thousands of small lists one by one took 20-30 ms at 100,000 people.
-    let graph = ManuallyDrop::new(Graph::build_resolved(&net, resolved));
+    let graph = Graph::build_resolved(&net, resolved);
     trace.mark("graph");
-    let prepared = ManuallyDrop::new(Prepared::new(&graph));
+    let prepared = Prepared::new(&graph);
     trace.mark("indexes and fit");
     trace.say(&format!("weights: {}", fit::describe(&prepared.model)));
     if args.groups {

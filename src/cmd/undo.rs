@@ -1,5 +1,3 @@
-use std::io::Write;
-
 use anyhow::Result;
 
 use crate::cli::UndoArgs;
@@ -15,10 +13,9 @@ pub fn run(ctx: &Ctx, args: UndoArgs) -> Result<()> {
         if changes.is_empty() {
             ctx.note("netweb: no changes recorded yet; every change netweb makes from now on can be undone");
         }
-        let mut out = ctx.stdout();
         for c in &changes {
             let state = if c.undone { "  (undone)" } else { "" };
-            writeln!(out, "{}  {}{state}", c.at, c.command)?;
+            ctx.say(format!("{}  {}{state}", c.at, c.command))?;
         }
         return Ok(());
     }
@@ -31,9 +28,8 @@ pub fn run(ctx: &Ctx, args: UndoArgs) -> Result<()> {
     } else {
         "undid"
     };
-    let mut out = ctx.stdout();
     for c in &done.changes {
-        writeln!(out, "{verb}: {} ({})", c.command, c.at)?;
+        ctx.say(format!("{verb}: {} ({})", c.command, c.at))?;
     }
     if done.action == "undo" {
         ctx.note("netweb: `netweb undo` again redoes it");

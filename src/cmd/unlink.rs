@@ -1,5 +1,3 @@
-use std::io::Write;
-
 use anyhow::{Result, bail};
 
 use crate::cli::UnlinkArgs;
@@ -23,6 +21,6 @@ pub fn run(ctx: &Ctx, args: UnlinkArgs) -> Result<()> {
     if ctx.json {
         return ctx.print_json(&removed);
     }
-    writeln!(ctx.stdout(), "unlinked {} and {}", names.0, names.1)?;
+    ctx.say(format!("unlinked {} and {}", names.0, names.1))?;
     Ok(())
 }

@@ -1,13 +1,14 @@
-//! CSV contact lists, read with the `csv` crate: LinkedIn's `Connections.csv`, Google
-//! Contacts' CSV export, and a plain CSV whose header names netweb fields.
+//! CSV contact lists, read with the `csv` crate: LinkedIn's `Connections.csv`
+//! ([`super::linkedin`]), Google Contacts' CSV export ([`super::google`]), Outlook's
+//! ([`super::outlook`]), and a plain CSV whose header names netweb fields (here).
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::Result;
-use chrono::NaiveDate;
 
-use super::{Contact, Format, Parsed, Problem, check_netweb_fields, not_a, parse_extra};
+use super::{Contact, Format, Parsed, Problem, drop_bad_netweb_fields, not_a, parse_extra};
+use super::{google, linkedin, outlook};
 
 /// How many lines are searched for LinkedIn's header, past its `Notes:` preamble.
 const PREAMBLE_LINES: usize = 20;
@@ -19,6 +20,10 @@ pub fn detect(text: &str) -> Option<Format> {
     let has = |n: &str| names.iter().any(|h| h == n);
     if has("first name") && has("last name") && has("connected on") {
         Some(Format::Linkedin)
+    } else if has("e-mail address")
+        && (has("e-mail 2 address") || has("business phone") || has("job title"))
+    {
+        Some(Format::Outlook)
     } else if names.iter().any(|h| h.starts_with("e-mail 1 -"))
         || (has("first name") && has("labels"))
         || has("given name")
@@ -56,26 +61,44 @@ pub fn parse(path: &Path, text: &str, format: Format) -> Result<Parsed> {
     let what = match format {
         Format::Linkedin => "a LinkedIn connections export",
         Format::GoogleCsv => "a Google Contacts CSV",
+        Format::Outlook => "an Outlook CSV export",
         _ => "a CSV of contacts",
     };
-    let Some((skip, _)) = header_line(text) else {
-        return Err(not_a(
-            path,
-            what,
-            "no header row naming the columns (such as First Name,Last Name or name) in its first lines",
-        ));
+    // Line numbers are counted from the top of the file, preamble included: a record's
+    // line in the text read plus `offset` is its line in the file.
+    let (body, offset): (String, isize) = match header_line(text) {
+        Some((skip, _)) => {
+            let found = detect(text);
+            // A plain CSV is anything with a name column; the others must show their
+            // own header.
+            if found != Some(format) && format != Format::Csv {
+                return Err(not_a(
+                    path,
+                    what,
+                    "its header does not have that export's columns",
+                ));
+            }
+            let body = text.lines().skip(skip).collect::<Vec<_>>().join("\n");
+            (body, skip as isize)
+        }
+        // Another tool stripped LinkedIn's header: the columns are known by position.
+        None if format == Format::Linkedin => match linkedin::header_for(text) {
+            Some(header) => {
+                // One line ending throughout, as above: the reader counts lines by them.
+                let body = text.lines().collect::<Vec<_>>().join("\n");
+                (format!("{header}\n{body}"), -1)
+            }
+            None => return Err(not_a(path, what, linkedin::HEADERLESS)),
+        },
+        None => {
+            return Err(not_a(
+                path,
+                what,
+                "no header row naming the columns (such as First Name,Last Name or name) in its first lines",
+            ));
+        }
     };
-    let found = detect(text);
-    // A plain CSV is anything with a name column; the others must show their own header.
-    if found != Some(format) && format != Format::Csv {
-        return Err(not_a(
-            path,
-            what,
-            "its header does not have that export's columns",
-        ));
-    }
-    // Line numbers are counted from the top of the file, preamble included.
-    let body: String = text.lines().skip(skip).collect::<Vec<_>>().join("\n");
+    let at = |line: u64| (line as isize + offset).max(1) as usize;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)
@@ -86,6 +109,25 @@ pub fn parse(path: &Path, text: &str, format: Format) -> Result<Parsed> {
         .iter()
         .map(|h| h.trim().to_lowercase())
         .collect();
+    // A repeated column would be read once and the other copy dropped without a word.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        if h.is_empty() {
+            continue;
+        }
+        if let Some(first) = seen.insert(h, i) {
+            return Err(not_a(
+                path,
+                what,
+                &format!(
+                    "the header names the column {h:?} twice (columns {} and {}), so one of them \
+                     would be lost; rename or merge one of them",
+                    first + 1,
+                    i + 1
+                ),
+            ));
+        }
+    }
     let columns: HashMap<&str, usize> = headers
         .iter()
         .enumerate()
@@ -99,7 +141,7 @@ pub fn parse(path: &Path, text: &str, format: Format) -> Result<Parsed> {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize) + skip;
+                let line = at(e.position().map_or(0, |p| p.line()));
                 problems.push(Problem {
                     line,
                     reason: format!("unreadable row: {e}"),
@@ -107,11 +149,13 @@ pub fn parse(path: &Path, text: &str, format: Format) -> Result<Parsed> {
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line() as usize) + skip;
+        let line = at(record.position().map_or(0, |p| p.line()));
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        if record.len() != headers.len() {
+        // A shorter row is read (tools drop trailing empty cells); a longer one has its
+        // cells shifted by an unquoted comma, and no cell of it can be trusted.
+        if record.len() > headers.len() {
             problems.push(Problem {
                 line,
                 reason: format!(
@@ -129,11 +173,12 @@ pub fn parse(path: &Path, text: &str, format: Format) -> Result<Parsed> {
             unquote: format == Format::Csv,
         };
         let read = match format {
-            Format::Linkedin => linkedin(&row),
-            Format::GoogleCsv => google(&row),
+            Format::Linkedin => linkedin::contact(&row),
+            Format::GoogleCsv => google::contact(&row),
+            Format::Outlook => outlook::contact(&row),
             _ => plain(&row),
         };
-        match read.and_then(named) {
+        match read.named() {
             Ok(mut c) => {
                 c.line = line;
                 contacts.push(c);
@@ -144,7 +189,7 @@ pub fn parse(path: &Path, text: &str, format: Format) -> Result<Parsed> {
     Ok(Parsed::contacts(format, contacts, problems))
 }
 
-struct Row<'a> {
+pub(super) struct Row<'a> {
     columns: &'a HashMap<&'a str, usize>,
     headers: &'a [String],
     record: &'a csv::StringRecord,
@@ -164,7 +209,7 @@ pub fn unneutralise(cell: &str) -> &str {
 
 impl Row<'_> {
     /// The trimmed value of the first of these columns that is present and not blank.
-    fn get(&self, names: &[&str]) -> Option<String> {
+    pub(super) fn get(&self, names: &[&str]) -> Option<String> {
         names.iter().find_map(|n| {
             let mut v = self.record.get(*self.columns.get(n)?)?;
             if self.unquote {
@@ -176,7 +221,7 @@ impl Row<'_> {
     }
 
     /// Every non-blank value of the columns whose header satisfies `wanted`, in order.
-    fn all(&self, wanted: impl Fn(&str) -> bool) -> Vec<String> {
+    pub(super) fn all(&self, wanted: impl Fn(&str) -> bool) -> Vec<String> {
         self.headers
             .iter()
             .zip(self.record.iter())
@@ -186,18 +231,7 @@ impl Row<'_> {
     }
 }
 
-/// A contact needs a name; failing that, its first email stands in.
-fn named(mut c: Contact) -> Result<Contact, String> {
-    if c.name.trim().is_empty() {
-        match c.emails.first() {
-            Some(e) => c.name = e.clone(),
-            None => return Err("row has no name and no email".into()),
-        }
-    }
-    Ok(c)
-}
-
-fn full_name(parts: &[Option<String>]) -> String {
+pub(super) fn full_name(parts: &[Option<String>]) -> String {
     parts
         .iter()
         .flatten()
@@ -206,86 +240,12 @@ fn full_name(parts: &[Option<String>]) -> String {
         .join(" ")
 }
 
-/// `First Name,Last Name,URL,Email Address,Company,Position,Connected On`
-/// (older exports have no URL). `Connected On` (`12 Mar 2024`) is when you met.
-fn linkedin(row: &Row) -> Result<Contact, String> {
-    let met = match row.get(&["connected on"]) {
-        None => None,
-        Some(text) => Some(
-            NaiveDate::parse_from_str(&text, "%d %b %Y")
-                .or_else(|_| NaiveDate::parse_from_str(&text, "%Y-%m-%d"))
-                .map_err(|_| format!("\"Connected On\" {text:?} is not a date like 12 Mar 2024"))?,
-        ),
-    };
-    Ok(Contact {
-        name: full_name(&[row.get(&["first name"]), row.get(&["last name"])]),
-        emails: row.get(&["email address"]).into_iter().collect(),
-        company: row.get(&["company"]),
-        role: row.get(&["position"]),
-        urls: row.get(&["url"]).into_iter().collect(),
-        met,
-        ..Contact::default()
-    })
-}
-
-/// Google Contacts' export: `First Name,Middle Name,Last Name,...,Labels,E-mail 1 -
-/// Value,...` (the older one has `Name`, `Given Name`, `Group Membership`). Multi-valued
-/// cells and labels are joined by ` ::: `.
-fn google(row: &Row) -> Result<Contact, String> {
-    let split = |values: Vec<String>| -> Vec<String> {
-        values
-            .iter()
-            .flat_map(|v| v.split(":::").map(|s| s.trim().to_string()))
-            .filter(|s| !s.is_empty())
-            .collect()
-    };
-    let name = row.get(&["name"]).unwrap_or_else(|| {
-        full_name(&[
-            row.get(&["name prefix"]),
-            row.get(&["first name", "given name"]),
-            row.get(&["middle name", "additional name"]),
-            row.get(&["last name", "family name"]),
-            row.get(&["name suffix"]),
-        ])
-    });
-    let tags = split(row.all(|h| h == "labels" || h == "group membership"))
-        .into_iter()
-        // System groups are written "* myContacts", "* starred": keep all but the
-        // one every contact is in.
-        .map(|t| t.trim_start_matches('*').trim().to_string())
-        .filter(|t| !t.eq_ignore_ascii_case("mycontacts"))
-        .collect();
-    let value = |kind: &str| {
-        let prefix = format!("{kind} ");
-        split(row.all(|h| h.starts_with(&prefix) && h.ends_with("- value")))
-    };
-    let birthday = row.get(&["birthday"]).map(|b| {
-        // Google writes a birthday without a year as "--12-09" already; keep either.
-        b.trim().to_string()
-    });
-    Ok(Contact {
-        name,
-        emails: value("e-mail"),
-        phones: value("phone"),
-        company: row.get(&["organization name", "organization 1 - name"]),
-        role: row.get(&["organization title", "organization 1 - title"]),
-        location: row
-            .get(&["address 1 - city"])
-            .or_else(|| row.get(&["location"])),
-        notes: row.get(&["notes"]),
-        urls: value("website"),
-        birthday,
-        tags,
-        ..Contact::default()
-    })
-}
-
 /// A CSV whose header names netweb fields: `name` (or `first name` and `last name`),
 /// `email`, `phone`, `company`, `role`, `location`, `interests`, `offers`, `seeks`,
 /// `tags`, `notes`, `met`, `url`, `birthday`. List cells take `;` or `,` between values.
 /// What `netweb export --format csv` adds is read too: `id`, `every`, `no_intros`,
 /// `added` and `extra` (the person's other fields, a JSON object).
-fn plain(row: &Row) -> Result<Contact, String> {
+fn plain(row: &Row) -> Contact {
     let list = |names: &[&str]| -> Vec<String> {
         row.get(names)
             .map(|v| {
@@ -296,36 +256,16 @@ fn plain(row: &Row) -> Result<Contact, String> {
             })
             .unwrap_or_default()
     };
-    let met = match row.get(&["met"]) {
-        None => None,
-        Some(text) => Some(
-            NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                .map_err(|_| format!("met {text:?} is not a date: use YYYY-MM-DD"))?,
-        ),
-    };
     let name = row
         .get(&["name"])
         .unwrap_or_else(|| full_name(&[row.get(&["first name"]), row.get(&["last name"])]));
-    let added = match row.get(&["added"]) {
-        None => None,
-        Some(text) => Some(
-            NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                .map_err(|_| format!("added {text:?} is not a date: use YYYY-MM-DD"))?,
-        ),
-    };
-    let extra = match row.get(&["extra"]) {
-        None => Default::default(),
-        Some(text) => parse_extra(&text)?,
-    };
     let no_intros = row
         .get(&["no_intros"])
         .is_some_and(|v| matches!(v.to_lowercase().as_str(), "true" | "yes" | "1" | "x"));
-    let c = Contact {
+    let mut c = Contact {
         id: row.get(&["id"]),
         every: row.get(&["every"]),
         no_intros,
-        added,
-        extra,
         name,
         emails: list(&["emails", "email", "e-mail", "email address"]),
         phones: row
@@ -341,35 +281,28 @@ fn plain(row: &Row) -> Result<Contact, String> {
         seeks: list(&["seeks", "seek"]),
         tags: list(&["tags", "tag", "labels"]),
         urls: list(&["urls", "url", "website"]),
-        birthday: row.get(&["birthday"]),
-        met,
+        nickname: row.get(&["nickname"]),
+        uid: row.get(&["uid"]),
+        department: row.get(&["department"]),
         ..Contact::default()
     };
-    check_netweb_fields(&c)?;
-    Ok(c)
+    c.met = c.day("met date", row.get(&["met"]));
+    c.added = c.day("added date", row.get(&["added"]));
+    c.birthday = c.annual("birthday", row.get(&["birthday"]));
+    c.anniversary = c.annual("anniversary", row.get(&["anniversary"]));
+    if let Some(text) = row.get(&["extra"]) {
+        match parse_extra(&text) {
+            Ok(extra) => c.extra = extra,
+            Err(why) => c.leave_out("extra fields", &text, &why),
+        }
+    }
+    drop_bad_netweb_fields(&mut c);
+    c
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const LINKEDIN: &str = "\u{feff}Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Lovelace,https://www.linkedin.com/in/ada,,Analytical Engines,\"Mathematician, Poet\",12 Mar 2024\nGrace,Hopper,https://www.linkedin.com/in/grace,grace@navy.example,US Navy,Admiral,32 Foo 2024\n";
-
-    #[test]
-    fn linkedin_after_its_preamble() {
-        let text = LINKEDIN.trim_start_matches('\u{feff}');
-        assert_eq!(detect(text), Some(Format::Linkedin));
-        let parsed = parse(Path::new("c.csv"), text, Format::Linkedin).unwrap();
-        assert_eq!(parsed.people.len(), 1);
-        let ada = &parsed.people[0];
-        assert_eq!(ada.line, Some(5));
-        assert_eq!(ada.person.name, "Ada Lovelace");
-        assert_eq!(ada.person.role.as_deref(), Some("Mathematician, Poet"));
-        assert_eq!(ada.person.met, NaiveDate::from_ymd_opt(2024, 3, 12));
-        assert!(ada.person.emails.is_empty());
-        assert_eq!(parsed.problems[0].line, 6);
-        assert!(parsed.problems[0].reason.contains("32 Foo 2024"));
-    }
 
     #[test]
     fn google_labels_become_tags() {

@@ -5,19 +5,28 @@
 //! that could not be read. Another netweb file comes in whole, with its relationships
 //! and history. [`plan`] then decides, without any I/O, what the import would change.
 //!
-//! What has no field of its own in a person is kept, not dropped: web addresses go to
-//! `urls` and a birthday to `birthday` (`YYYY-MM-DD`, or `--MM-DD` without a year). Both
-//! live among a person's preserved extra fields, so they survive every save.
+//! What has no field of its own in a person is kept, not dropped: web addresses,
+//! birthdays, anniversaries, nicknames, labels, addresses and the rest go to the fields
+//! of [`crate::extra_fields`], which live among a person's preserved fields, so they
+//! survive every save. A value that cannot be read (a date that is no date) is left out
+//! of its person and said in [`Contact::left_out`]; the person still comes in.
 
 pub mod csv;
 pub mod csv_out;
+pub mod decode;
 pub mod dot_out;
+pub mod google;
 pub mod graphml_out;
-pub mod html_out;
+pub mod html;
+pub mod linkedin;
 pub mod netweb;
+pub mod outlook;
 pub mod plan;
+mod plan_index;
 pub mod vcard;
+mod vcard_more;
 pub mod vcard_out;
+pub mod when;
 
 use std::path::Path;
 
@@ -25,6 +34,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use serde_json::Value;
 
+use crate::extra_fields::{self as fields, Address, Event, Related};
 use crate::model::{Extra, Interaction, Introduction, Person, PersonId, Relationship};
 use crate::text::{add_terms, add_values, non_blank};
 
@@ -34,6 +44,7 @@ pub enum Format {
     Vcard,
     Linkedin,
     GoogleCsv,
+    Outlook,
     Csv,
     Netweb,
 }
@@ -44,6 +55,7 @@ impl Format {
             Format::Vcard => "vcard",
             Format::Linkedin => "linkedin",
             Format::GoogleCsv => "google-csv",
+            Format::Outlook => "outlook-csv",
             Format::Csv => "csv",
             Format::Netweb => "netweb",
         }
@@ -78,6 +90,20 @@ pub struct Contact {
     pub added: Option<NaiveDate>,
     /// A person's other preserved fields, from an `extra` column or `X-NETWEB-EXTRA`.
     pub extra: Extra,
+    pub nickname: Option<String>,
+    /// The source's own id for the contact (vCard UID).
+    pub uid: Option<String>,
+    pub department: Option<String>,
+    /// `YYYY-MM-DD`, or `--MM-DD` when the year is not known.
+    pub anniversary: Option<String>,
+    /// (email or phone, its label), e.g. ("+44 20 7946 0000", "cell").
+    pub labels: Vec<(String, String)>,
+    pub addresses: Vec<Address>,
+    pub impp: Vec<String>,
+    pub related: Vec<Related>,
+    pub events: Vec<Event>,
+    /// Values that could not be read and were left out, each as `the met date "x": why`.
+    pub left_out: Vec<String>,
 }
 
 impl Contact {
@@ -119,10 +145,100 @@ impl Contact {
                 Value::Array(urls.into_iter().map(Value::String).collect()),
             );
         }
-        if let Some(b) = self.birthday.as_deref().and_then(non_blank) {
-            p.extra.insert("birthday".into(), Value::String(b));
+        for (key, value) in [
+            (fields::BIRTHDAY, &self.birthday),
+            (fields::ANNIVERSARY, &self.anniversary),
+            (fields::NICKNAME, &self.nickname),
+            (fields::UID, &self.uid),
+            (fields::DEPARTMENT, &self.department),
+        ] {
+            if let Some(v) = value.as_deref().and_then(non_blank) {
+                p.extra.insert(key.into(), Value::String(v));
+            }
         }
+        if !self.labels.is_empty() {
+            let mut labels = match p.extra.remove(fields::LABELS) {
+                Some(Value::Object(have)) => have,
+                _ => serde_json::Map::new(),
+            };
+            for (value, label) in &self.labels {
+                let (value, label) = (value.trim(), label.trim());
+                if !value.is_empty() && !label.is_empty() {
+                    labels.insert(value.to_string(), Value::String(label.to_lowercase()));
+                }
+            }
+            if !labels.is_empty() {
+                p.extra.insert(fields::LABELS.into(), Value::Object(labels));
+            }
+        }
+        let addresses: Vec<&Address> = self.addresses.iter().filter(|a| !a.is_empty()).collect();
+        fields::add_records(&mut p.extra, fields::ADDRESSES, &addresses);
+        let mut impp = fields::texts(&p, fields::IMPP);
+        if add_values(&mut impp, &self.impp) {
+            p.extra.insert(fields::IMPP.into(), impp.into());
+        }
+        fields::add_records(&mut p.extra, fields::RELATED, &self.related);
+        fields::add_records(&mut p.extra, fields::EVENTS, &self.events);
         p
+    }
+
+    /// Notes that a value was left out: `the {what} "{value}": {why}`.
+    pub fn leave_out(&mut self, what: &str, value: &str, why: &str) {
+        self.left_out.push(format!("the {what} {value:?}: {why}"));
+    }
+
+    /// A birthday or anniversary in netweb's form, or `None` (left out when unreadable).
+    pub fn annual(&mut self, what: &str, text: Option<String>) -> Option<String> {
+        let text = text?;
+        match when::annual(&text) {
+            Ok(date) => date.map(|d| d.to_string()),
+            Err(why) => {
+                self.leave_out(what, &text, &why);
+                None
+            }
+        }
+    }
+
+    /// A date such as when you met, or `None` (left out when unreadable).
+    pub fn day(&mut self, what: &str, text: Option<String>) -> Option<NaiveDate> {
+        let text = text?;
+        let day = when::day(&text);
+        if day.is_none() {
+            self.leave_out(what, &text, when::MET_FORMS);
+        }
+        day
+    }
+
+    /// Names a contact that has no name from what else it has: its nickname, its
+    /// company (a plumber, a clinic: tagged `business` so they can be found), its first
+    /// email or phone. Only a contact with none of these is refused.
+    pub fn named(mut self) -> Result<Contact, String> {
+        if !self.name.trim().is_empty() {
+            return Ok(self);
+        }
+        if let Some(n) = self.nickname.as_deref().and_then(non_blank) {
+            self.name = n;
+        } else if let Some(company) = self.company.as_deref().and_then(non_blank) {
+            self.name = company;
+            self.tags.push(BUSINESS_TAG.into());
+        } else if let Some(first) = self.emails.first().or(self.phones.first()) {
+            self.name = first.clone();
+        } else {
+            return Err("no name, company, email or phone to know this contact by".into());
+        }
+        Ok(self)
+    }
+}
+
+/// The tag a contact named after its company gets.
+pub const BUSINESS_TAG: &str = "business";
+
+/// Checks the netweb-only fields a reader found: a cadence `every` that does not parse
+/// is left out (and said).
+pub fn drop_bad_netweb_fields(c: &mut Contact) {
+    if let Err(why) = check_netweb_fields(c) {
+        let every = c.every.take().unwrap_or_default();
+        c.leave_out("cadence", &every, &why);
     }
 }
 
@@ -163,6 +279,17 @@ pub struct Incoming {
     pub line: Option<usize>,
     /// The person; `id` is empty unless the source had one (a netweb file).
     pub person: Person,
+    /// What was left out of the person, each as `the met date "x": why`.
+    pub left_out: Vec<String>,
+}
+
+/// Two contacts of one file who know each other (a vCard RELATED pointing at another
+/// card), by their places in `Parsed::people`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub a: usize,
+    pub b: usize,
+    pub kind: Option<String>,
 }
 
 /// A whole file, read.
@@ -175,6 +302,10 @@ pub struct Parsed {
     pub interactions: Vec<Interaction>,
     pub introductions: Vec<Introduction>,
     pub problems: Vec<Problem>,
+    /// Relationships among this file's contacts.
+    pub links: Vec<Link>,
+    /// The encoding the file was read in ("UTF-8", "windows-1252", "UTF-16LE").
+    pub encoding: &'static str,
 }
 
 impl Parsed {
@@ -183,8 +314,9 @@ impl Parsed {
             format,
             people: contacts
                 .into_iter()
-                .map(|c| Incoming {
+                .map(|mut c| Incoming {
                     line: Some(c.line),
+                    left_out: std::mem::take(&mut c.left_out),
                     person: c.into_person(),
                 })
                 .collect(),
@@ -192,30 +324,38 @@ impl Parsed {
             interactions: Vec::new(),
             introductions: Vec::new(),
             problems,
+            links: Vec::new(),
+            encoding: "UTF-8",
         }
     }
 }
 
 const EXPECTED: &str = "expected a vCard file (.vcf), LinkedIn's Connections.csv, a Google Contacts \
-     CSV, a CSV whose header names netweb fields (name, email, company, ...) or a netweb JSON file";
+     CSV, an Outlook CSV export, a CSV whose header names netweb fields (name, email, company, ...) or a netweb JSON file";
 
 /// Reads a file's bytes as the given format, or as the format its content and name show.
 /// A file that is not what it claims to be is an error: nothing of it is imported.
 pub fn read(path: &Path, bytes: &[u8], format: Option<Format>) -> Result<Parsed> {
     let shown = path.display();
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        bail!("{shown} is not a UTF-8 text file, so it is not a contact list: {EXPECTED}");
+    let Some(decoded) = decode::decode(bytes) else {
+        bail!(
+            "{shown} is not a text file (it holds NUL bytes), so it is not a contact list: {EXPECTED}"
+        );
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = decoded.text.as_str();
     let format = match format {
         Some(f) => f,
         None => detect(path, text)?,
     };
-    match format {
+    let mut parsed = match format {
         Format::Vcard => vcard::parse(path, text),
         Format::Netweb => netweb::parse(path, text),
-        Format::Linkedin | Format::GoogleCsv | Format::Csv => csv::parse(path, text, format),
-    }
+        Format::Linkedin | Format::GoogleCsv | Format::Outlook | Format::Csv => {
+            csv::parse(path, text, format)
+        }
+    }?;
+    parsed.encoding = decoded.encoding;
+    Ok(parsed)
 }
 
 /// Guesses the format from the content first, then from the file's extension.

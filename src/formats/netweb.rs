@@ -38,11 +38,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed> {
         people: net
             .people
             .into_iter()
-            .map(|person| Incoming { line: None, person })
+            .map(|person| Incoming {
+                line: None,
+                person,
+                left_out: Vec::new(),
+            })
             .collect(),
         relationships: net.relationships,
         interactions: net.interactions,
         introductions: net.introductions,
         problems: Vec::new(),
+        links: Vec::new(),
+        encoding: "UTF-8",
     })
 }

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 
 use super::{Extra, Interaction, Introduction, Network, Person, Relationship, date_req};
 
@@ -182,38 +182,18 @@ record!(Introduction, "an introduction (an object with a date and people)",
 /// The network: `version` defaults to the current format, everything else to empty.
 impl<'de> Deserialize<'de> for Network {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(NetworkVisitor { skip_at: None })
-            .map(|(net, _)| net)
+        d.deserialize_map(NetworkVisitor)
     }
 }
 
-/// Decodes a network but skips the value of its top-level "relationships" key if that key
-/// is the one whose text starts at address `at` in the input, so another thread can
-/// decode that value at the same time. The result says whether it was skipped (and
-/// `relationships` left empty). Only a key borrowed from the input has an address, and
-/// a key nested deeper is read by other visitors, so a wrong guess only means nothing is
-/// skipped.
-pub struct SkipRelationshipsAt(pub usize);
-
-impl<'de> DeserializeSeed<'de> for SkipRelationshipsAt {
-    type Value = (Network, bool);
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(NetworkVisitor {
-            skip_at: Some(self.0),
-        })
-    }
-}
-
-struct NetworkVisitor {
-    skip_at: Option<usize>,
-}
+struct NetworkVisitor;
 
 impl<'de> Visitor<'de> for NetworkVisitor {
-    type Value = (Network, bool);
+    type Value = Network;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a netweb network (an object with people and relationships)")
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Network, A::Error> {
         let mut version = None;
         let mut people = None;
         let mut tag_cadences = None;
@@ -221,27 +201,18 @@ impl<'de> Visitor<'de> for NetworkVisitor {
         let mut interactions = None;
         let mut introductions = None;
         let mut extra = Extra::new();
-        let mut skipped = false;
         while let Some(key) = map.next_key::<Key>()? {
             match key.0.as_ref() {
                 "version" => fill(&mut map, &mut version, "version")?,
                 "people" => fill(&mut map, &mut people, "people")?,
                 "tag_cadences" => fill(&mut map, &mut tag_cadences, "tag_cadences")?,
-                "relationships" if self.skip_at == Some(address(&key)) => {
-                    if relationships.is_some() {
-                        return Err(de::Error::duplicate_field("relationships"));
-                    }
-                    map.next_value::<de::IgnoredAny>()?;
-                    relationships = Some(Vec::new());
-                    skipped = true;
-                }
                 "relationships" => fill(&mut map, &mut relationships, "relationships")?,
                 "interactions" => fill(&mut map, &mut interactions, "interactions")?,
                 "introductions" => fill(&mut map, &mut introductions, "introductions")?,
                 _ => keep(&mut map, &mut extra, key)?,
             }
         }
-        let net = Network {
+        Ok(Network {
             version: version.unwrap_or(super::FORMAT_VERSION),
             people: people.unwrap_or_default(),
             tag_cadences: tag_cadences.unwrap_or_default(),
@@ -249,15 +220,6 @@ impl<'de> Visitor<'de> for NetworkVisitor {
             interactions: interactions.unwrap_or_default(),
             introductions: introductions.unwrap_or_default(),
             extra,
-        };
-        Ok((net, skipped))
-    }
-}
-
-/// Where a key borrowed from the input starts (0 for one that had to be copied).
-fn address(key: &Key) -> usize {
-    match &key.0 {
-        Cow::Borrowed(k) => k.as_ptr() as usize,
-        Cow::Owned(_) => 0,
+        })
     }
 }

@@ -12,9 +12,12 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
+pub mod occasions;
+
 use crate::cadence::Cadence;
 use crate::model::{Network, Person, PersonId};
 use crate::text::normalize_term;
+use occasions::{Kind, Occasion};
 
 /// What `last_kind` says when the last contact was an introduction.
 pub const INTRODUCTION: &str = "introduction";
@@ -214,6 +217,8 @@ pub struct FollowUp<'a> {
 pub enum Item<'a> {
     Cadence(Due<'a>),
     FollowUp(FollowUp<'a>),
+    Birthday(Occasion<'a>),
+    Anniversary(Occasion<'a>),
 }
 
 #[derive(Debug, Default)]
@@ -222,22 +227,31 @@ pub struct Report<'a> {
     pub due: Vec<Due<'a>>,
     /// Oldest first.
     pub follow_ups: Vec<FollowUp<'a>>,
+    /// Birthdays and anniversaries coming up, soonest first.
+    pub occasions: Vec<Occasion<'a>>,
 }
 
 impl<'a> Report<'a> {
     pub fn into_items(self) -> Vec<Item<'a>> {
         let due = self.due.into_iter().map(Item::Cadence);
+        let occasions = self.occasions.into_iter().map(|o| match o.kind {
+            Kind::Birthday => Item::Birthday(o),
+            Kind::Anniversary => Item::Anniversary(o),
+        });
         due.chain(self.follow_ups.into_iter().map(Item::FollowUp))
+            .chain(occasions)
             .collect()
     }
 }
 
-/// Who is due by `horizon` (today, or later with `--within`), and the introductions to
-/// follow up. With `tag`, only people with that tag and introductions including one.
+/// Who is due by `horizon` (today, or later with `--within`), the introductions to
+/// follow up, and the birthdays and anniversaries up to `ahead`. With `tag`, only
+/// people with that tag and introductions including one.
 pub fn due<'a>(
     net: &'a Network,
     today: NaiveDate,
     horizon: NaiveDate,
+    ahead: NaiveDate,
     tag: Option<&str>,
 ) -> Report<'a> {
     let tag = tag.map(normalize_term);
@@ -305,7 +319,11 @@ pub fn due<'a>(
         })
         .collect();
     follow_ups.sort_by_key(|f| f.date);
-    Report { due, follow_ups }
+    Report {
+        due,
+        follow_ups,
+        occasions: occasions::upcoming(net, today, ahead, has_tag),
+    }
 }
 
 /// One tag's default cadence, as `netweb cadence` lists it.
@@ -442,7 +460,7 @@ mod tests {
             ..Network::default()
         };
         let today = d(TODAY);
-        let r = due(&net, today, today, None);
+        let r = due(&net, today, today, today, None);
         assert_eq!(ids(&r), ["weekly", "yearly"]);
         assert_eq!(r.due[0].days_late, 20);
         assert_eq!(r.due[1].days_late, 20);
@@ -464,7 +482,7 @@ mod tests {
             ..Network::default()
         };
         let today = d(TODAY);
-        let r = due(&net, today, today, None);
+        let r = due(&net, today, today, today, None);
         let by = |id: &str| r.due.iter().find(|x| x.id.as_str() == id).unwrap();
         assert_eq!(by("met-later").counted_from, CountedFrom::Met);
         assert_eq!(by("met-later").due, d("2026-03-31"));
@@ -487,9 +505,9 @@ mod tests {
             ..Network::default()
         };
         let today = d(TODAY);
-        assert!(due(&net, today, today, None).due.is_empty());
+        assert!(due(&net, today, today, today, None).due.is_empty());
         let week = today.checked_add_days(Days::new(7)).unwrap();
-        let r = due(&net, today, week, None);
+        let r = due(&net, today, week, week, None);
         assert_eq!(ids(&r), ["a", "b"]);
         assert_eq!(r.due[0].due, d("2026-12-01"));
         assert_eq!(r.due[0].days_late, -6);
@@ -505,7 +523,7 @@ mod tests {
             ..Network::default()
         };
         let today = d("2024-03-01");
-        let r = due(&net, today, today, None);
+        let r = due(&net, today, today, today, None);
         assert_eq!(r.due[0].due, d("2024-02-29"));
         assert_eq!(r.due[0].days_late, 1);
         assert_eq!(r.due[0].cadence_days, 29);
@@ -529,13 +547,22 @@ mod tests {
             ..Network::default()
         };
         let today = d(TODAY);
-        let r = due(&net, today, today, None);
+        let r = due(&net, today, today, today, None);
         // a-c was followed by the a-b introduction (contact with a); c-d is too recent.
         let dates: Vec<NaiveDate> = r.follow_ups.iter().map(|f| f.date).collect();
         assert_eq!(dates, [d("2026-11-11")]);
         assert_eq!(r.follow_ups[0].days_ago, 14);
         assert_eq!(r.follow_ups[0].names, ["A", "B"]);
-        assert!(due(&net, today, today, Some("nope")).follow_ups.is_empty());
-        assert_eq!(due(&net, today, today, Some("Work")).follow_ups.len(), 1);
+        assert!(
+            due(&net, today, today, today, Some("nope"))
+                .follow_ups
+                .is_empty()
+        );
+        assert_eq!(
+            due(&net, today, today, today, Some("Work"))
+                .follow_ups
+                .len(),
+            1
+        );
     }
 }

@@ -156,6 +156,9 @@ fn searchable(p: &Person) -> impl Iterator<Item = &str> {
         p.role.as_deref(),
         p.location.as_deref(),
         p.notes.as_deref(),
+        // What people are called besides their name, and where they work within it.
+        crate::extra_fields::text(p, crate::extra_fields::NICKNAME),
+        crate::extra_fields::text(p, crate::extra_fields::DEPARTMENT),
     ];
     let lists = [
         &p.emails,

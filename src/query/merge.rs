@@ -163,7 +163,10 @@ fn differences(p: &Person, other: &Person) -> Vec<Also> {
     differ("every", p.every.as_deref(), other.every.as_deref());
     for (key, theirs) in &other.extra {
         match (p.extra.get(key), theirs) {
-            (None, _) | (Some(Value::Array(_)), Value::Array(_)) => {}
+            // Lists are joined and objects (an email's labels) united by `merge_into`.
+            (None, _)
+            | (Some(Value::Array(_)), Value::Array(_))
+            | (Some(Value::Object(_)), Value::Object(_)) => {}
             (Some(mine), theirs) if mine == theirs => {}
             (Some(_), theirs) => out.push(Also {
                 field: key.clone(),

@@ -5,7 +5,6 @@ pub mod due;
 pub mod history;
 pub mod interests;
 pub mod intros;
-pub mod layout;
 pub mod list;
 pub mod merge;
 pub mod path;

@@ -88,8 +88,9 @@ pub fn route(g: &Graph, a: Node, b: Node) -> Option<(Vec<Node>, u32)> {
     Some((chain, best[b as usize]))
 }
 
-pub fn path(p: &Prepared, a: Node, b: Node) -> Answer {
-    let g = p.ctx.g;
+/// The chain from `a` to `b`; without one, the two groups and the best introduction
+/// across them (the ranking's fit is only built then: a chain needs none of it).
+pub fn path(g: &Graph, a: Node, b: Node) -> Answer {
     if let Some((chain, cost)) = route(g, a, b) {
         let steps = chain
             .iter()
@@ -129,6 +130,7 @@ pub fn path(p: &Prepared, a: Node, b: Node) -> Answer {
         names: m.iter().map(|&v| g.name(v).to_string()).collect(),
     };
     // The best introduction with one person in each group, ranked like `suggest`.
+    let p = Prepared::new(g);
     let mut sc = scope(&p.ctx, &Options::default());
     let across = comp.clone();
     sc.pair_filter = Some(Box::new(move |x: Node, y: Node| {
@@ -190,8 +192,7 @@ mod tests {
         n.people[4].interests = vec!["chess".into()];
         let g = Graph::build(&n);
         assert_eq!(route(&g, 0, 4), None);
-        let p = Prepared::new(&g);
-        let found = path(&p, 0, 4);
+        let found = path(&g, 0, 4);
         assert!(!found.found);
         let (from, to) = (found.from_group.unwrap(), found.to_group.unwrap());
         assert_eq!((from.size, to.size), (3, 2));

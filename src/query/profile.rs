@@ -4,7 +4,9 @@ use serde::Serialize;
 
 use chrono::NaiveDate;
 
+use crate::extra_fields::{self as fields, BIRTHDAY};
 use crate::model::{Interaction, Introduction, Network, Person, PersonId};
+use crate::query::due::occasions::{self, Occasion};
 use crate::query::due::{self, CountedFrom, TagCadences};
 use crate::refs::{self, WithRef};
 
@@ -29,6 +31,12 @@ pub struct Profile<'a> {
     /// What `next_due` counts from: last_contact, met, added, or nothing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counted_from: Option<CountedFrom>,
+    /// Their age today, when the birthday's year is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age: Option<i32>,
+    /// Their birthday and anniversary as they next come round.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub occasions: Vec<Occasion<'a>>,
 }
 
 /// One relationship seen from the person's side.
@@ -95,5 +103,7 @@ pub fn profile<'a>(net: &'a Network, id: &PersonId, today: NaiveDate) -> Profile
         cadence_tag: schedule.and_then(|s| s.every.tag),
         next_due: schedule.map(|s| s.due),
         counted_from: schedule.map(|s| s.from),
+        age: fields::annual(person, BIRTHDAY).and_then(|b| b.years_on(today)),
+        occasions: occasions::of(person, today),
     }
 }

@@ -4,8 +4,8 @@
 
 use compact_str::CompactString;
 
-use crate::fasthash::IdIndex;
 use crate::graph::Node;
+use crate::ids::IdIndex;
 use crate::model::Network;
 
 pub type Term = u32;
@@ -32,13 +32,10 @@ impl Vocab {
         // people, interning two million interests was a third of a second).
         let part = if lists.len() >= PARALLEL_FROM {
             let (first, second) = lists.split_at(lists.len() / 2);
-            let (a, b) = std::thread::scope(|s| {
-                let b = s.spawn(|| Part::intern(second, first.len()));
-                (
-                    Part::intern(first, 0),
-                    b.join().expect("interning panicked"),
-                )
-            });
+            let (a, b) = rayon::join(
+                || Part::intern(first, 0),
+                || Part::intern(second, first.len()),
+            );
             a.merge(b)
         } else {
             Part::intern(&lists, 0)
@@ -97,9 +94,7 @@ const PARALLEL_FROM: usize = 20_000;
 
 /// The vocabulary of a run of consecutive people, before the weights.
 struct Part<'a> {
-    /// Term text -> id. An `IdIndex` keeps short text inline, so one of two million
-    /// lookups is one compare in one cache line, where a map of `&str` keys followed a
-    /// pointer to compare the text (`memcmp`) on every hit.
+    /// Term text -> id.
     ids: IdIndex,
     /// In order of first use.
     terms: Vec<&'a str>,

@@ -4,6 +4,7 @@ use anstyle::{AnsiColor, Style};
 use chrono::NaiveDate;
 
 use crate::dates::{relative, span};
+use crate::query::due::occasions::{Kind, Occasion};
 use crate::query::due::{CountedFrom, Due, Report, TagCadence};
 use crate::render::{DIM, HEADER, NAME, Table, join_names};
 
@@ -50,7 +51,38 @@ pub fn write(out: &mut impl Write, report: &Report, today: NaiveDate) -> io::Res
         }
         table.write(out)?;
     }
+    if !report.occasions.is_empty() {
+        if !report.due.is_empty() || !report.follow_ups.is_empty() {
+            writeln!(out)?;
+        }
+        writeln!(out, "{HEADER}Birthdays and anniversaries{HEADER:#}")?;
+        let mut table = Table::bare(3, 2);
+        for o in &report.occasions {
+            table.row(vec![
+                (o.next.to_string(), Style::new()),
+                (o.name.to_string(), NAME),
+                (occasion(o), DIM),
+            ]);
+        }
+        table.write(out)?;
+    }
     Ok(())
+}
+
+/// "birthday today (turns 36)", "anniversary in 5 days (10 years)".
+pub fn occasion(o: &Occasion) -> String {
+    let when = match o.days_until {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        n => format!("in {}", span(n)),
+    };
+    let (what, years) = match (o.kind, o.years) {
+        (Kind::Birthday, Some(y)) => ("birthday", format!(" (turns {y})")),
+        (Kind::Anniversary, Some(y)) => ("anniversary", format!(" ({y} years)")),
+        (Kind::Birthday, None) => ("birthday", String::new()),
+        (Kind::Anniversary, None) => ("anniversary", String::new()),
+    };
+    format!("{what} {when}{years}")
 }
 
 /// "2026-04-19 (7 months ago)", or "never logged, added 2026-01-02".

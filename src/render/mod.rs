@@ -7,6 +7,7 @@ use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
 pub mod due;
+pub mod escape;
 pub mod history;
 pub mod import;
 pub mod interests;
@@ -87,7 +88,8 @@ pub fn write_wrapped(
 ) -> io::Result<()> {
     let room = width().map(|w| w.saturating_sub(indent).max(20));
     for line in text.lines() {
-        for part in wrap(line, room) {
+        // Shown with control characters visible, as every printed string.
+        for part in wrap(&escape::escape(line), room) {
             write_spaces(out, indent)?;
             writeln!(out, "{style}{part}{style:#}")?;
         }
@@ -131,7 +133,13 @@ impl Table {
         }
     }
 
-    pub fn row(&mut self, cells: Vec<(String, Style)>) {
+    pub fn row(&mut self, mut cells: Vec<(String, Style)>) {
+        // Cells hold names, terms and notes: shown with control characters visible.
+        for (cell, _) in &mut cells {
+            if let std::borrow::Cow::Owned(safe) = escape::escape(cell) {
+                *cell = safe;
+            }
+        }
         self.rows.push(cells);
     }
 
@@ -272,22 +280,8 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
-/// "1 person", "2 people": counts in sentences read naturally.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// "A and B", "A, B and C".
-pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", init.join(", "), last.as_ref())
-        }
-    }
-}
+// Sentence helpers live in `text`, where the core can use them too.
+pub use crate::text::{count, join_names};
 
 #[cfg(test)]
 mod tests {

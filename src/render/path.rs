@@ -1,9 +1,11 @@
 use std::io::{self, Write};
 
 use crate::query::path::Answer;
+use crate::render::escape::escape;
 use crate::render::{DIM, NAME, join_names};
 
 pub fn write(out: &mut impl Write, found: &Answer, from: &str, to: &str) -> io::Result<()> {
+    let (from, to) = (&*escape(from), &*escape(to));
     if found.found {
         let hops = found.hops.unwrap_or(0);
         if hops == 1 {
@@ -20,7 +22,7 @@ pub fn write(out: &mut impl Write, found: &Answer, from: &str, to: &str) -> io::
                     .map_or(String::new(), |x| format!("{DIM}({x}){DIM:#}"));
                 line.push_str(&format!(" —{strength}— "));
             }
-            line.push_str(&format!("{NAME}{}{NAME:#}", s.name));
+            line.push_str(&format!("{NAME}{}{NAME:#}", escape(&s.name)));
         }
         writeln!(out, "{line}")?;
         if hops >= 2 {
@@ -30,9 +32,9 @@ pub fn write(out: &mut impl Write, found: &Answer, from: &str, to: &str) -> io::
                 "{DIM}{} step{} ((strength) on each link); {} could introduce {} to {}{DIM:#}",
                 hops,
                 if hops == 1 { "" } else { "s" },
-                steps[1].name,
-                steps[0].name,
-                steps[2].name
+                escape(&steps[1].name),
+                escape(&steps[0].name),
+                escape(&steps[2].name)
             )?;
         }
         return Ok(());
@@ -54,7 +56,7 @@ pub fn write(out: &mut impl Write, found: &Answer, from: &str, to: &str) -> io::
                 out,
                 "  {who}'s group ({}): {}{tail}",
                 g.size,
-                names.join(", ")
+                escape(&names.join(", "))
             )?;
         }
     }
@@ -62,14 +64,15 @@ pub fn write(out: &mut impl Write, found: &Answer, from: &str, to: &str) -> io::
         writeln!(
             out,
             "best first introduction: {NAME}{}{NAME:#}\n  {DIM}{}{DIM:#}",
-            join_names(&s.names),
-            s.why
+            escape(&join_names(&s.names)),
+            escape(&s.why)
         )?;
     } else if let Some([a, b]) = &found.fallback {
         writeln!(
             out,
             "best first introduction: {NAME}{} and {}{NAME:#}\n  {DIM}no shared reason recorded: the best-connected in each group{DIM:#}",
-            a.name, b.name
+            escape(&a.name),
+            escape(&b.name)
         )?;
     }
     Ok(())

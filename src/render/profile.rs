@@ -4,9 +4,13 @@ use anstyle::Style;
 use chrono::NaiveDate;
 
 use crate::dates::{relative, span};
+use crate::extra_fields::{self as fields, Address, Event, Related};
 use crate::query::due::CountedFrom;
+use crate::query::due::occasions::Kind;
 use crate::query::profile::Profile;
+use crate::render::due::occasion;
 
+use crate::render::escape::escape;
 use crate::render::{DIM, HEADER, ID, NAME, Table, width, wrap};
 
 /// How many past interactions `show` lists; `--json` and `history` have them all.
@@ -17,7 +21,12 @@ const VALUE_AT: usize = 13;
 
 pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result<()> {
     let p = pr.person;
-    writeln!(out, "{NAME}{}{NAME:#}  {ID}{}{ID:#}", p.name, p.id)?;
+    writeln!(
+        out,
+        "{NAME}{}{NAME:#}  {ID}{}{ID:#}",
+        escape(&p.name),
+        escape(p.id.as_str())
+    )?;
     let work = match (&p.role, &p.company) {
         (Some(r), Some(c)) => Some(format!("{r} at {c}")),
         (Some(x), None) | (None, Some(x)) => Some(x.to_string()),
@@ -29,7 +38,8 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
         let Some(v) = value.filter(|v| !v.is_empty()) else {
             return Ok(());
         };
-        let lines: Vec<String> = v.lines().flat_map(|l| wrap(l, room)).collect();
+        // Shown with control characters visible (`escape`), line by line.
+        let lines: Vec<String> = v.lines().flat_map(|l| wrap(&escape(l), room)).collect();
         for (i, line) in lines.iter().enumerate() {
             if i == 0 {
                 writeln!(out, "  {DIM}{label:<10}{DIM:#} {line}")?;
@@ -39,10 +49,67 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
         }
         Ok(())
     };
+    let labelled = |values: &[compact_str::CompactString]| -> String {
+        values
+            .iter()
+            .map(|v| match fields::label(p, v) {
+                Some(l) => format!("{v} ({l})"),
+                None => v.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    field(
+        "nickname",
+        fields::text(p, fields::NICKNAME).map(String::from),
+    )?;
     field("work", work)?;
+    field(
+        "department",
+        fields::text(p, fields::DEPARTMENT).map(String::from),
+    )?;
     field("location", p.location.as_deref().map(String::from))?;
-    field("email", Some(p.emails.join(", ")))?;
-    field("phone", Some(p.phones.join(", ")))?;
+    field("email", Some(labelled(&p.emails)))?;
+    field("phone", Some(labelled(&p.phones)))?;
+    for o in &pr.occasions {
+        let what = match o.kind {
+            Kind::Birthday => "birthday",
+            Kind::Anniversary => "anniversary",
+        };
+        let age = match (o.kind, pr.age) {
+            (Kind::Birthday, Some(a)) => format!("age {a}, "),
+            _ => String::new(),
+        };
+        field(
+            what,
+            Some(format!("{} ({age}next {})", o.date, occasion(o))),
+        )?;
+    }
+    let addresses: Vec<Address> = fields::records(p, fields::ADDRESSES);
+    for a in &addresses {
+        let label = a
+            .label
+            .as_deref()
+            .map(|l| format!(" ({l})"))
+            .unwrap_or_default();
+        field("address", Some(format!("{}{label}", a.one_line())))?;
+    }
+    field("im", Some(fields::texts(p, fields::IMPP).join(", ")))?;
+    field("web", Some(fields::texts(p, fields::URLS).join(", ")))?;
+    let related: Vec<Related> = fields::records(p, fields::RELATED);
+    for r in &related {
+        let kind = r
+            .kind
+            .as_deref()
+            .map(|k| format!(" ({k})"))
+            .unwrap_or_default();
+        field("related", Some(format!("{}{kind}", r.name)))?;
+    }
+    let events: Vec<Event> = fields::records(p, fields::EVENTS);
+    for e in &events {
+        let label = e.label.as_deref().unwrap_or("event");
+        field("event", Some(format!("{} ({label})", e.date)))?;
+    }
     field("interests", Some(p.interests.join(", ")))?;
     field("offers", Some(p.offers.join(", ")))?;
     field("seeks", Some(p.seeks.join(", ")))?;

@@ -4,6 +4,7 @@ use anstyle::Style;
 
 use crate::query::interests::TermCount;
 use crate::query::stats::{Mesh, Stats};
+use crate::render::escape::escape;
 use crate::render::{DIM, HEADER, NAME, Table, count, join_names};
 
 const BAR: usize = 10;
@@ -128,7 +129,11 @@ pub fn write(out: &mut impl Write, s: &Stats) -> io::Result<()> {
     t.write(out)?;
     if !s.isolates.is_empty() {
         let names: Vec<&str> = s.isolates.iter().map(|p| p.name.as_str()).collect();
-        writeln!(out, "  {DIM}isolates:{DIM:#} {}", some_names(&names))?;
+        writeln!(
+            out,
+            "  {DIM}isolates:{DIM:#} {}",
+            escape(&some_names(&names))
+        )?;
     }
     writeln!(out)?;
 
@@ -145,7 +150,7 @@ pub fn write(out: &mut impl Write, s: &Stats) -> io::Result<()> {
         writeln!(
             out,
             "  without {} the web would split",
-            some_names(&cuts).replace(" and ", " or ")
+            escape(&some_names(&cuts).replace(" and ", " or "))
         )?;
     }
     if !s.brokers.betweenness.is_empty() {

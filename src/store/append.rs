@@ -25,9 +25,10 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::save_bytes;
-use super::{FORMAT_VERSION, Network, layout, lock, parent_dir, read_bytes, resolve_symlinks};
-use super::{create_private_dir, located, parse_owned, refuse_newer, refuse_problems, save};
+use super::{
+    Bytes, FORMAT_VERSION, Network, encode, lock_for_writing, save_bytes, sidecar, target,
+};
+use super::{located, parse_owned, refuse_newer, refuse_problems, save};
 use crate::model::{Interaction, Person, PersonId, Relationship};
 
 /// Files smaller than this are loaded whole: under a few megabytes that takes a few tens
@@ -54,14 +55,14 @@ fn append_from<T>(
     splice_from: usize,
     build: impl FnOnce(&Network) -> Result<(T, Appended)>,
 ) -> Result<T> {
-    let target = resolve_symlinks(path)?;
-    create_private_dir(parent_dir(&target))?;
-    let _lock = lock(&target)?;
+    let (target, lock) = lock_for_writing(path)?;
     // For `netweb undo` (see `update`).
     let was = super::history::Before::read(&target);
-
-    // A large file comes mapped, not read into memory (`read_bytes`).
-    let bytes = read_bytes(&target)?;
+    // Read into memory, not mapped: see `target::read_data`.
+    let bytes = target::read_data(&target)?;
+    if let Some(bytes) = &bytes {
+        target::refuse_blank(&target, bytes, &sidecar(&target, "bak"))?;
+    }
     if let Some(bytes) = &bytes
         && bytes.len() >= splice_from.max(1)
         && let Some(top) = Top::read(bytes)
@@ -73,14 +74,13 @@ fn append_from<T>(
         #[cfg(debug_assertions)]
         same_as_a_full_write(&target, bytes, &pieces, &added);
         let pieces: Vec<&[u8]> = pieces.iter().map(|p| p.as_ref()).collect();
-        save_bytes(&target, &pieces)?;
+        save_bytes(&target, &lock, &pieces)?;
         was.record(&target);
-        std::mem::forget(roster);
         return Ok(value);
     }
 
     let mut net = match bytes {
-        Some(bytes) if !bytes.is_empty() => parse_owned(&target, bytes)?.0,
+        Some(bytes) => parse_owned(&target, Bytes::Read(bytes))?.0,
         _ => Network::default(),
     };
     refuse_newer(&target, net.version)?;
@@ -93,9 +93,8 @@ fn append_from<T>(
         crate::validate::problems(&net).is_empty(),
         "an append broke the network"
     );
-    save(&target, &net)?;
+    save(&target, &lock, &net)?;
     was.record(&target);
-    std::mem::forget(net);
     Ok(value)
 }
 
@@ -231,7 +230,7 @@ impl<'a> Top<'a> {
             if elements.is_empty() {
                 continue;
             }
-            // Each element on its own line, as `layout` writes an array's elements.
+            // Each element on its own line, as `encode` writes an array's elements.
             let lines = elements.concat_lines();
             match raw {
                 Some(raw) => {
@@ -290,7 +289,7 @@ impl<'a> Top<'a> {
 fn element_texts<T: serde::Serialize>(items: &[T], person: bool) -> Result<Elements> {
     items
         .iter()
-        .map(|x| layout::element(x, person).context("could not serialise the new entries"))
+        .map(|x| encode::element(x, person).context("could not serialise the new entries"))
         .collect::<Result<_>>()
         .map(Elements)
 }

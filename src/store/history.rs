@@ -151,7 +151,7 @@ pub fn undo(path: &Path, steps: Option<usize>) -> Result<Undone> {
     if !hpath.exists() {
         return Err(nothing());
     }
-    let _lock = super::lock(&target)?;
+    let (target, lock) = super::lock_for_writing(path)?;
     let mut journal = Journal::read(&hpath)?;
     let len = journal.entries.len();
     let done = len - journal.undone;
@@ -193,7 +193,7 @@ pub fn undo(path: &Path, steps: Option<usize>) -> Result<Undone> {
             "internal error: an undo gave a file that does not load; nothing was changed",
         )?;
     }
-    save_bytes(&target, &[&bytes])?;
+    save_bytes(&target, &lock, &[&bytes])?;
     journal.write(&hpath)?;
     Ok(Undone {
         action,

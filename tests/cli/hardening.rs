@@ -670,7 +670,8 @@ fn hand_edited_files_load_or_fail_with_a_location_never_a_panic() {
             format!("{{\r\n  \"people\": [\r\n    {person}\r\n  ]\r\n}}\r\n"),
             Expect::Loads,
         ),
-        ("an empty file", String::new(), Expect::Loads),
+        // An empty file is an error since issue 17 (it is what `export > network.json`
+        // leaves): attack.rs `an_emptied_data_file_is_an_error_and_the_backup_survives`.
         (
             "a duplicate known key",
             r#"{"people": [{"id": "a", "name": "A", "name": "B"}]}"#.into(),

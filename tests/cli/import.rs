@@ -111,24 +111,30 @@ fn linkedin_with_preamble_bom_and_a_broken_row() {
     let file = env.import_file("Connections.csv", LINKEDIN);
     let out = env.run(&["--json", "import", &file, "--tag", "linkedin"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    // The bad row is reported with its line in the file, and the rest imports.
+    // The bad date is reported with its line in the file; the person still comes in.
     assert_eq!(
         out.stderr.trim(),
-        format!("{file}:7: \"Connected On\" \"sometime\" is not a date like 12 Mar 2024")
+        format!(
+            "{file}:7: kept Broken Row without the met date \"sometime\": it is not a date like 12 Mar 2024, 1/8/18 or 2024-03-12"
+        )
     );
     let r: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(
         (r["new"].as_u64(), r["skipped"].as_u64()),
-        (Some(3), Some(1))
+        (Some(4), Some(0))
     );
-    let skipped: Vec<_> = r["entries"]
+    assert_eq!(r["encoding"], "UTF-8");
+    let broken = r["entries"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|e| e["action"] == "skipped")
-        .collect();
-    assert_eq!(skipped[0]["line"], 7);
+        .find(|e| e["line"] == 7)
+        .unwrap();
+    assert_eq!(broken["action"], "new");
+    assert_eq!(broken["warnings"].as_array().unwrap().len(), 1);
     let data = env.data();
+    assert!(person(&data, "broken-row").get("met").is_none());
+    assert_eq!(person(&data, "broken-row")["company"], "Acme");
     let ada = person(&data, "ada-lovelace");
     assert_eq!(ada["met"], "2024-03-12");
     assert_eq!(strings(&ada["tags"]), ["linkedin"]);
@@ -162,7 +168,7 @@ fn an_older_linkedin_export_without_url_merges_by_name_and_company() {
     let lin = env.person("lin-wei");
     assert_eq!(lin["met"], "2019-12-01");
     assert_eq!(lin["role"], "Setter");
-    assert_eq!(env.data()["people"].as_array().unwrap().len(), 4);
+    assert_eq!(env.data()["people"].as_array().unwrap().len(), 5);
 }
 
 #[test]
@@ -271,9 +277,15 @@ fn a_file_that_is_not_contacts_is_refused_and_nothing_changes() {
         "{err}"
     );
     let binary = env.import_file("photo.jpg", "\u{0}\u{1}");
-    std::fs::write(&binary, [0xff_u8, 0xd8, 0xff, 0xe0]).unwrap();
+    std::fs::write(
+        &binary,
+        [
+            0xff_u8, 0xd8, 0xff, 0xe0, 0, 0x10, b'J', b'F', b'I', b'F', 0,
+        ],
+    )
+    .unwrap();
     let err = env.fails(1, &["import", &binary]);
-    assert!(err.contains("not a UTF-8 text file"), "{err}");
+    assert!(err.contains("is not a text file"), "{err}");
     assert_eq!(env.text(), before);
 }
 

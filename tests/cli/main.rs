@@ -2,6 +2,7 @@
 
 mod common;
 
+mod attack;
 mod docs;
 mod edit;
 mod errors;
@@ -10,9 +11,11 @@ mod export_graph;
 mod hardening;
 mod html;
 mod import;
+mod import_vintages;
 mod insight;
 mod links;
 mod merge;
+mod occasions;
 mod output;
 mod people;
 mod readme;

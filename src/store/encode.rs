@@ -167,32 +167,33 @@ pub(super) fn element(value: &impl Serialize, person: bool) -> io::Result<Vec<u8
 /// People are serialised straight into `out` while, for a large network, a second
 /// thread lays out everything else in memory: the two take about the same time, and only
 /// the smaller part is ever held as text beside the network.
-pub fn write(net: &Network, out: &mut impl Write) -> io::Result<()> {
-    // Below a few thousand entries a thread costs more than it saves.
-    let parallel = net.people.len() + net.relationships.len() > 20_000;
-    std::thread::scope(|s| {
-        let rest = parallel.then(|| s.spawn(|| rest_sections(net)));
-        write!(out, "{{\n  \"version\": {}", net.version)?;
-        if !net.people.is_empty() {
-            out.write_all(b",\n  \"people\": ")?;
-            // The array, then each person one field per line, then their lists inline.
-            let mut ser = serde_json::Serializer::with_formatter(&mut *out, Layout::new(1, 2));
-            net.people.serialize(&mut ser).map_err(io::Error::other)?;
-        }
-        let rest = match rest {
-            Some(thread) => thread
-                .join()
-                .map_err(|_| io::Error::other("a thread panicked"))??,
-            None => rest_sections(net)?,
-        };
-        for (key, bytes) in rest {
-            out.write_all(b",\n  ")?;
-            serde_json::to_writer(&mut *out, key).map_err(io::Error::other)?;
-            out.write_all(b": ")?;
-            out.write_all(&bytes)?;
-        }
-        out.write_all(b"\n}\n")
-    })
+pub fn write(net: &Network, out: &mut (impl Write + Send)) -> io::Result<()> {
+    // Below a few thousand entries a second thread costs more than it saves.
+    let (written, rest) = if net.people.len() + net.relationships.len() > 20_000 {
+        rayon::join(|| write_people(net, out), || rest_sections(net))
+    } else {
+        (write_people(net, out), rest_sections(net))
+    };
+    written?;
+    for (key, bytes) in rest? {
+        out.write_all(b",\n  ")?;
+        serde_json::to_writer(&mut *out, key).map_err(io::Error::other)?;
+        out.write_all(b": ")?;
+        out.write_all(&bytes)?;
+    }
+    out.write_all(b"\n}\n")
+}
+
+/// The file up to the end of the people.
+fn write_people(net: &Network, out: &mut impl Write) -> io::Result<()> {
+    write!(out, "{{\n  \"version\": {}", net.version)?;
+    if !net.people.is_empty() {
+        out.write_all(b",\n  \"people\": ")?;
+        // The array, then each person one field per line, then their lists inline.
+        let mut ser = serde_json::Serializer::with_formatter(&mut *out, Layout::new(1, 2));
+        net.people.serialize(&mut ser).map_err(io::Error::other)?;
+    }
+    Ok(())
 }
 
 fn rest_sections(net: &Network) -> io::Result<Vec<(&str, Vec<u8>)>> {

@@ -2,10 +2,10 @@
 //! offline and asks the network for nothing (no fonts, scripts, images or styles from
 //! elsewhere: a contact list should not tell a CDN it was opened).
 //!
-//! netweb does the work: clusters (Louvain, as `stats`), the layout (`query::layout`),
+//! netweb does the work: clusters (Louvain, as `stats`), the layout (`layout`),
 //! the top suggested introductions (`suggest` with its default options). The page gets
 //! the result as JSON in a `<script type="application/json">` block and a small inline
-//! script draws it as SVG (html_out/map.js), with pan, zoom, details on hover and
+//! script draws it as SVG (map.js), with pan, zoom, details on hover and
 //! neighbours on click.
 //!
 //! Contact text never becomes markup: in the JSON `<`, `>`, `&`, U+2028 and U+2029 are
@@ -19,11 +19,15 @@ use compact_str::CompactString;
 use serde::Serialize;
 
 use crate::graph::{DEFAULT_STRENGTH, Graph, Node};
-use crate::model::{Network, Person};
-use crate::query::interests::{TermCount, counts};
-use crate::query::layout::{self, Layout};
+use crate::model::Network;
+mod clusters;
+mod layout;
+
+use clusters::clusters;
+
 use crate::query::stats::communities::louvain;
 use crate::query::suggest::{self, Prepared};
+use layout::Layout;
 
 /// The ideal length of a relationship on the map, in CSS pixels at the initial zoom of a
 /// small network. Short enough that the sample's 36 people fit a laptop window at full
@@ -40,18 +44,8 @@ const ROOM_FOR_NAMES: usize = 300;
 const LABEL_PX: f64 = 12.0;
 /// How many of the best-connected people keep their name at every zoom.
 const ALWAYS_NAMED: usize = 40;
-/// How many interests characterise a cluster in the legend (as many as `stats` shows).
-const CLUSTER_TERMS: usize = 3;
-/// Colours for the twelve largest clusters: Tableau's ten category colours (chosen to
-/// stay apart on white, and mostly for colour-blind eyes too) and two darker ones.
-/// Smaller clusters get hues spread by the golden angle, people in no cluster grey.
-const PALETTE: [&str; 12] = [
-    "#1f77b4", "#e8710a", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-    "#bcbd22", "#0b4f6c", "#7f7f00", "#b05a7a",
-];
-
-const CSS: &str = include_str!("html_out/map.css");
-const SCRIPT: &str = include_str!("html_out/map.js");
+const CSS: &str = include_str!("map.css");
+const SCRIPT: &str = include_str!("map.js");
 
 /// What the page's script reads. Lists of terms are indices into `terms`, which keeps a
 /// map of thousands of people small.
@@ -281,82 +275,6 @@ fn labelled(g: &Graph) -> Vec<bool> {
         out[v as usize] = true;
     }
     out
-}
-
-/// Each person's cluster as the legend numbers them (largest first; none for a cluster
-/// of one), and the clusters with their colour and characteristic interests.
-fn clusters(g: &Graph, louvain_of: &[usize]) -> (Vec<Option<usize>>, Vec<ClusterOut>) {
-    let k = louvain_of.iter().max().map_or(0, |&c| c + 1);
-    let mut members: Vec<Vec<Node>> = vec![Vec::new(); k];
-    for (v, &c) in louvain_of.iter().enumerate() {
-        members[c].push(v as Node);
-    }
-    let mut order: Vec<usize> = (0..k).filter(|&c| members[c].len() >= 2).collect();
-    // Stable: equal sizes keep the order of their first member.
-    order.sort_by_key(|&c| std::cmp::Reverse(members[c].len()));
-    let mut rank = vec![None; k];
-    for (r, &c) in order.iter().enumerate() {
-        rank[c] = Some(r);
-    }
-    let people: &[Person] = &g.net.people;
-    let everyone: HashMap<String, usize> = counts(people.iter().map(|p| &p.interests))
-        .into_iter()
-        .map(|t| (t.term, t.people))
-        .collect();
-    let list = order
-        .iter()
-        .enumerate()
-        .map(|(r, &c)| {
-            let held = counts(members[c].iter().map(|&v| &people[v as usize].interests));
-            ClusterOut {
-                number: r + 1,
-                size: members[c].len(),
-                color: color(r),
-                interests: characteristic(held, members[c].len(), &everyone, people.len()),
-            }
-        })
-        .collect();
-    (louvain_of.iter().map(|&c| rank[c]).collect(), list)
-}
-
-/// What sets a cluster apart: of the interests at least a quarter of its members (and
-/// two or more) hold, those most over-represented compared with everyone (share in the
-/// cluster over share overall), then the most held. `stats` lists the most held
-/// instead; on a map with many clusters that would print "cooking, running" for each.
-/// When no interest is that common in the cluster, the most held by two or more.
-fn characteristic(
-    held: Vec<TermCount>,
-    size: usize,
-    everyone: &HashMap<String, usize>,
-    people: usize,
-) -> Vec<String> {
-    let lift = |t: &TermCount| {
-        let overall = everyone.get(&t.term).copied().unwrap_or(t.people).max(1);
-        (t.people as f64 / size as f64) / (overall as f64 / people as f64)
-    };
-    let mut common: Vec<&TermCount> = held
-        .iter()
-        .filter(|t| t.people >= 2 && t.people * 4 >= size)
-        .collect();
-    if common.is_empty() {
-        common = held.iter().filter(|t| t.people >= 2).collect();
-    } else {
-        // `counts` already orders by people, then term: a stable sort keeps that on ties.
-        common.sort_by(|a, b| lift(b).total_cmp(&lift(a)));
-    }
-    common
-        .into_iter()
-        .take(CLUSTER_TERMS)
-        .map(|t| t.term.clone())
-        .collect()
-}
-
-/// The colour of the cluster ranked `r` (0: largest).
-fn color(r: usize) -> String {
-    match PALETTE.get(r) {
-        Some(c) => (*c).to_string(),
-        None => format!("hsl({}, 55%, 48%)", (r * 137) % 360),
-    }
 }
 
 /// The introductions `suggest` ranks highest, as node pairs with their reason.

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Two builds of netweb, the same command, alternated runs: median wall time and median
+# user CPU of each, and their ratio. Each run works on a fresh copy of the file, so a
+# command that writes saves the same amount every time. CPU time (all threads) is the steadier
+# number on a shared machine: wall time also counts the time other jobs held the cores.
+#
+# Usage: benches/compare_e2e.sh OLD_BINARY NEW_BINARY FILE RUNS -- NETWEB ARGS...
+# e.g.:  benches/compare_e2e.sh /tmp/netweb-old target/release/netweb net.json 5 -- --json suggest --limit 20
+# (needs perf for CPU time in milliseconds: apt-get install linux-perf; wall time is
+# measured by the shell, peak memory by /usr/bin/time: apt-get install time)
+set -euo pipefail
+if [ $# -lt 6 ] || [ "$5" != "--" ]; then
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+fi
+old=$1 new=$2 file=$3 runs=$4
+shift 5
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "command: netweb $*  on $(basename "$file") ($(stat -c %s "$file" | awk '{printf "%.1f", $1 / 1048576}') MB), $runs alternated runs"
+for _ in $(seq "$runs"); do
+  for which in old new; do
+    bin=$old
+    [ "$which" = new ] && bin=$new
+    cp "$file" "$dir/run.json"
+    rm -f "$dir/run.json.bak"
+    start=$(date +%s%N)
+    perf stat -x, -e task-clock -o "$dir/cpu" \
+      /usr/bin/time -f '%M' -o "$dir/mem" "$bin" --file "$dir/run.json" "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    cpu=$(awk -F, '/task-clock/ {printf "%.4f", $1 / 1000}' "$dir/cpu")
+    echo "$(( (end - start) / 1000000 )) $cpu $(cat "$dir/mem")" | awk '{printf "%.4f %s %s\n", $1 / 1000, $2, $3}' >>"$dir/$which"
+  done
+done
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+printf '%-4s %12s %12s %12s\n' build wall_median_s cpu_median_s peak_RSS_MB
+for which in old new; do
+  wall=$(cut -d' ' -f1 "$dir/$which" | median)
+  user=$(cut -d' ' -f2 "$dir/$which" | median)
+  peak=$(cut -d' ' -f3 "$dir/$which" | sort -n | tail -1 | awk '{printf "%d", $1 / 1024}')
+  printf '%-4s %12s %12s %12s\n' "$which" "$wall" "$user" "$peak"
+  eval "${which}_wall=$wall ${which}_user=$user"
+done
+awk -v ow="$old_wall" -v nw="$new_wall" -v ou="$old_user" -v nu="$new_user" \
+  'BEGIN {printf "new/old: wall %.2f, CPU %.2f\n", (ow > 0 ? nw / ow : 0), (ou > 0 ? nu / ou : 0)}'
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

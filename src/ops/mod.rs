@@ -1,0 +1,7 @@
+//! Pure changes to a network: each takes the network and what to do, changes it and
+//! says what it did. Commands load, call one of these and save; nothing here reads a
+//! file or prints.
+
+pub mod remove;
+pub mod rename;
+pub mod subset;
