@@ -1,13 +1,15 @@
 //! How long loading and saving take as the network grows: `cargo bench --bench load`.
-//! Networks come from `netweb::synthetic` (ten relationships per person); the 100k-person
-//! file is about 180 MB and takes the bulk of the run (a few minutes in all).
+//! Networks come from `netweb_test_support::synthetic` (ten relationships per person);
+//! the 100k-person file is about 180 MB and takes the bulk of the run (a few minutes in
+//! all).
 
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
-use netweb::{store, synthetic};
+use netweb::store;
+use netweb_test_support::synthetic;
 
 fn load_and_save(c: &mut Criterion) {
     for people in [1_000, 10_000, 100_000] {

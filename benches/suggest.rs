@@ -1,7 +1,7 @@
 //! How long ranking introductions takes as the network grows: `cargo bench --bench suggest`.
 //! The network is already in memory: this measures the graph, the fit and the ranking
 //! (`benches/suggest_e2e.sh` times the whole command, loading included). Networks come
-//! from `netweb::synthetic` with a fixed seed: ten relationships and ~20 interests
+//! from `netweb_test_support::synthetic` with a fixed seed: ten relationships and ~20 interests
 //! (Zipf over 5,000) per person, a few offers and seeks.
 
 use std::hint::black_box;
@@ -10,7 +10,7 @@ use std::time::Duration;
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use netweb::graph::Graph;
 use netweb::query::suggest::{self, Options, Prepared};
-use netweb::synthetic;
+use netweb_test_support::synthetic;
 
 fn rank(c: &mut Criterion) {
     for people in [1_000, 10_000, 100_000] {

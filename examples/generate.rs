@@ -1,5 +1,5 @@
-//! Writes a synthetic network (see `netweb::synthetic`) to stdout, for benchmarks and trying
-//! commands at scale:
+//! Writes a synthetic network (see `netweb_test_support::synthetic`) to stdout, for
+//! benchmarks and trying commands at scale:
 //!
 //!     cargo run --release --example generate -- PEOPLE [RELATIONSHIPS] [SEED] > network.json
 //!
@@ -10,7 +10,8 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use netweb::{store, synthetic};
+use netweb::store;
+use netweb_test_support::synthetic;
 
 const USAGE: &str = "usage: generate PEOPLE [RELATIONSHIPS] [SEED] > network.json";
 

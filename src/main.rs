@@ -1,3 +1,5 @@
+#![deny(unsafe_code)]
+
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -8,11 +10,12 @@ fn main() -> ExitCode {
     // the user types (see `netweb completions`). Answers and exits; otherwise a no-op.
     clap_complete::CompleteEnv::with_factory(netweb::cli::Cli::command).complete();
     // Past the file size limit (`ulimit -f`) the kernel would kill netweb with SIGXFSZ and
-    // no message; ignored, the write fails with EFBIG and the error says so.
-    // SAFETY: setting a signal to SIG_IGN before any thread starts has no preconditions.
-    unsafe {
-        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-    }
+    // no message; with a handler installed (signal-hook's safe flag, never read) the
+    // write fails with EFBIG instead and the error says so.
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     let cli = netweb::cli::Cli::parse();
     match netweb::cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -331,4 +331,71 @@ mod tests {
         .unwrap();
         assert!(json.contains("\"since\":\"0987-06-05\""), "{json}");
     }
+
+    /// Every field set, so each one is written.
+    fn full_person() -> Person {
+        Person {
+            id: "ada".into(),
+            name: "Ada".into(),
+            emails: vec!["a@x.org".into()],
+            phones: vec!["1".into()],
+            company: Some("c".into()),
+            role: Some("r".into()),
+            location: Some("l".into()),
+            interests: vec!["i".into()],
+            offers: vec!["o".into()],
+            seeks: vec!["s".into()],
+            tags: vec!["t".into()],
+            notes: Some("n".into()),
+            met: NaiveDate::from_ymd_opt(2024, 1, 2),
+            every: Some("2w".into()),
+            no_intros: true,
+            added: NaiveDate::from_ymd_opt(2024, 1, 3),
+            extra: Extra::new(),
+        }
+    }
+
+    /// `FIELDS` (from the decoder's one list) is what a save writes, in the same order:
+    /// the struct, its serialisation and the decoder cannot drift apart.
+    #[test]
+    fn the_field_lists_are_one() {
+        let written = serde_json::to_value(full_person()).unwrap();
+        let keys: Vec<&str> = written
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut sorted = Person::FIELDS.to_vec();
+        sorted.sort_unstable();
+        // serde_json's map is sorted; the order itself is checked on the text below.
+        assert_eq!(keys, sorted);
+        let text = serde_json::to_string(&full_person()).unwrap();
+        let at: Vec<usize> = Person::FIELDS
+            .iter()
+            .map(|f| text.find(&format!("\"{f}\":")).unwrap())
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{text}");
+        // And each is decoded into its own field, none into `extra`.
+        let back: Person = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, full_person());
+        let rel = serde_json::to_value(Relationship {
+            kind: Some("k".into()),
+            strength: Some(2),
+            since: NaiveDate::from_ymd_opt(2024, 1, 1),
+            note: Some("n".into()),
+            ..Relationship::new("a".into(), "b".into())
+        })
+        .unwrap();
+        let mut keys: Vec<&str> = rel
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut want = Relationship::FIELDS.to_vec();
+        keys.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(keys, want);
+    }
 }

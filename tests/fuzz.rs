@@ -260,29 +260,16 @@ fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
-const PERSON_KEYS: [&str; 17] = [
-    "id",
-    "name",
-    "emails",
-    "phones",
-    "company",
-    "role",
-    "location",
-    "interests",
-    "offers",
-    "seeks",
-    "tags",
-    "notes",
-    "met",
-    "every",
-    "no_intros",
-    "added",
-    "urls",
-];
+/// A person's own fields, and `urls`, which imports keep among the preserved ones.
+fn person_keys() -> Vec<&'static str> {
+    let mut keys = netweb::model::Person::FIELDS.to_vec();
+    keys.push("urls");
+    keys
+}
 
 fn key() -> impl Strategy<Value = String> {
     prop_oneof![
-        3 => prop::sample::select(PERSON_KEYS.to_vec()).prop_map(str::to_string),
+        3 => prop::sample::select(person_keys()).prop_map(str::to_string),
         1 => prop::sample::select(vec![
             "a", "b", "kind", "strength", "since", "note", "date", "people", "birthday",
             "version", "extra",

@@ -2,9 +2,8 @@
 //! GraphML or an HTML map, on standard output or atomically into a file.
 
 use std::io::Write;
-use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::Serialize;
 
 use crate::cli::{ExportArgs, ExportFormat, VcardVersion};
@@ -57,7 +56,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         out.flush()?;
         return Ok(());
     };
-    write_private(&path, &bytes)?;
+    store::write_export(&path, &bytes)?;
     let done = Exported {
         file: path.display().to_string(),
         format,
@@ -74,37 +73,5 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         count(done.people, "person", "people"),
         done.file
     ))?;
-    Ok(())
-}
-
-/// Writes a temp file beside `path` (owner-only: it holds contacts) and renames it over,
-/// so a reader never sees half an export and a failed write leaves the old file.
-fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let fail = |what: &str| format!("could not {what} {}", path.display());
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".netweb-export-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| fail("create a temporary file beside"))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))
-            .with_context(|| fail("make owner-only"))?;
-    }
-    tmp.write_all(bytes)
-        .map_err(store::too_large_hint)
-        .with_context(|| fail("write"))?;
-    tmp.as_file().sync_all().with_context(|| fail("flush"))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| fail("replace"))?;
-    // Exports killed mid-write left their temp file (the whole network, owner-only) here.
-    store::remove_stale_temps(dir);
     Ok(())
 }

@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 
 use crate::cli::MergeArgs;
 use crate::cmd::Ctx;
-use crate::query::merge;
+use crate::ops::merge;
 use crate::render::count;
 use crate::store;
 

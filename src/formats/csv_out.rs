@@ -12,28 +12,14 @@ use serde_json::Value;
 
 use crate::model::{Extra, Person};
 
-/// The header, in netweb's own field names.
-pub const HEADER: [&str; 19] = [
-    "id",
-    "name",
-    "emails",
-    "phones",
-    "company",
-    "role",
-    "location",
-    "interests",
-    "offers",
-    "seeks",
-    "tags",
-    "notes",
-    "met",
-    "every",
-    "no_intros",
-    "added",
-    "urls",
-    "birthday",
-    "extra",
-];
+/// The header: netweb's own field names (`Person::FIELDS`), then the preserved fields
+/// that have a column of their own, then the rest of them as one JSON cell.
+pub fn header() -> impl Iterator<Item = &'static str> {
+    Person::FIELDS
+        .iter()
+        .copied()
+        .chain(["urls", "birthday", "extra"])
+}
 
 /// The separator between the values of a list cell.
 pub const LIST_SEPARATOR: &str = "; ";
@@ -135,7 +121,7 @@ fn row(p: &Person) -> Vec<String> {
 /// The CSV text for these people, header first.
 pub fn write<'a>(people: impl IntoIterator<Item = &'a Person>) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(HEADER)?;
+    w.write_record(header())?;
     for p in people {
         w.write_record(row(p).iter().map(|cell| neutralise(cell)))
             .with_context(|| format!("could not write {} as CSV", p.id))?;

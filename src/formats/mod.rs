@@ -258,7 +258,7 @@ pub fn check_netweb_fields(c: &Contact) -> Result<(), String> {
 /// Keys that are a person's own fields are left out: they have their own columns.
 pub fn parse_extra(text: &str) -> Result<Extra, String> {
     // The first columns of netweb's CSV are exactly a person's own fields.
-    let own = &crate::formats::csv_out::HEADER[..16];
+    let own = crate::model::Person::FIELDS;
     let mut extra = serde_json::from_str::<Extra>(text.trim())
         .map_err(|e| format!("extra {text:?} is not a JSON object: {e}"))?;
     extra.retain(|k, _| !own.contains(&k.as_str()));

@@ -2,6 +2,8 @@
 //! says what it did. Commands load, call one of these and save; nothing here reads a
 //! file or prints.
 
+pub mod merge;
 pub mod remove;
 pub mod rename;
 pub mod subset;
+pub mod unite;

@@ -6,7 +6,6 @@ pub mod history;
 pub mod interests;
 pub mod intros;
 pub mod list;
-pub mod merge;
 pub mod path;
 pub mod profile;
 pub mod stats;

@@ -139,7 +139,7 @@ pub fn path(g: &Graph, a: Node, b: Node) -> Answer {
     }));
     let suggestion = rank::top_pairs(&p.ctx, &p.model, &sc, 1, 0.0)
         .first()
-        .map(|s| explain(&p.ctx, s.a, s.b, s.score));
+        .map(|s| explain(&p.ctx, &p.model, s.a, s.b, s.score));
     let fallback = suggestion.is_none().then(|| {
         let step = |v: Node| Step {
             id: g.id(v).clone(),

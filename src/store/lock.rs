@@ -149,8 +149,7 @@ fn open(path: &Path, target: &Path) -> Result<File> {
 /// when its mode allows, and the error says how to remove it when not.
 pub(super) fn give_to_owner(file: &File, target: &Path) {
     use std::os::unix::fs::MetadataExt;
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    if unsafe { libc::geteuid() } != 0 {
+    if !rustix::process::geteuid().is_root() {
         return;
     }
     let owner = std::fs::metadata(target).or_else(|_| std::fs::metadata(super::parent_dir(target)));

@@ -259,7 +259,8 @@ fn a_lock_replaced_while_waiting_is_taken_again_and_the_wait_is_explained() {
 
 /// A netweb file of `n` people, for an import that takes a while.
 fn netweb_file(dir: &Path, n: usize) -> PathBuf {
-    let net = netweb::synthetic::generate(&netweb::synthetic::Spec::scaled(n));
+    let net =
+        netweb_test_support::synthetic::generate(&netweb_test_support::synthetic::Spec::scaled(n));
     let path = dir.join(format!("import-{n}.json"));
     std::fs::write(&path, netweb::store::to_bytes(&net).unwrap()).unwrap();
     path

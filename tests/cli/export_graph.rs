@@ -105,7 +105,7 @@ fn check_with_graphviz(env: &Env, dot: &str) {
             "dot -Tsvg failed: {}",
             String::from_utf8_lossy(&out.stderr)
         ),
-        Err(e) => println!("skipped `dot -Tsvg`: Graphviz is not installed ({e})"),
+        Err(e) => eprintln!("skipped: `dot -Tsvg`: Graphviz is not installed ({e})"),
     }
 }
 

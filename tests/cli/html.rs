@@ -183,8 +183,8 @@ fn hostile_text_stays_inside_the_data_block() {
 /// note) when Chromium is not installed.
 fn dump_dom(env: &Env, page: &Path) -> Option<String> {
     if !Path::new(CHROMIUM).exists() {
-        println!(
-            "skipped the browser check: {CHROMIUM} is not installed (apt-get install chromium)"
+        eprintln!(
+            "skipped: the browser check: {CHROMIUM} is not installed (apt-get install chromium)"
         );
         return None;
     }

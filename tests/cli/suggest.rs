@@ -415,3 +415,68 @@ fn need_groups_hold_seekers_and_only_those_who_meet_the_need() {
             .starts_with("3 people looking for design feedback, with HELPER who can help")
     );
 }
+
+/// A hub who knows 19 people, two of whom share a rare interest; and two strangers who
+/// share another. 19 relationships: the prior weights rank them (mutual contacts 4,
+/// interests 1), so the contributions are known.
+fn hub_and_rare_interests() -> Env {
+    let mut people: Vec<Who> = vec![("hub", &[], &[], &[])];
+    let leaves: Vec<String> = (1..=19).map(|i| format!("l{i:02}")).collect();
+    for (i, id) in leaves.iter().enumerate() {
+        let interests: &[&str] = if i < 2 { &["bookbinding"] } else { &[] };
+        people.push((id.as_str(), interests, &[], &[]));
+    }
+    people.push(("xa", &["origami"], &[], &[]));
+    people.push(("xb", &["origami"], &[], &[]));
+    let links: Vec<(&str, &str)> = leaves.iter().map(|l| ("hub", l.as_str())).collect();
+    network(&people, &links)
+}
+
+#[test]
+fn the_sentence_leads_with_what_moved_the_score_and_leaves_out_traces() {
+    let env = hub_and_rare_interests();
+    let out = env.json(&["suggest", "--limit", "40"]);
+    let found = pairs(&out);
+    let at = found.iter().position(|p| *p == pair("l01", "l02")).unwrap();
+    let s = &out[at];
+    // The rare interest (weight 1 x ln(1 + 22/2) = 2.48) against one mutual contact
+    // who knows 19 people (4 x ln(1 + 1/19) = 0.21, under a tenth of the two).
+    let why = s["why"].as_str().unwrap();
+    assert_eq!(why, "both into bookbinding", "{s}");
+    assert_eq!(strings(&s["mutual_contacts"]), ["hub"], "kept in the data");
+    let contributions = s["contributions"].as_array().unwrap();
+    assert_eq!(contributions[0]["reason"], "shared_interests");
+    let mutual = contributions
+        .iter()
+        .find(|c| c["reason"] == "mutual_contacts")
+        .unwrap();
+    let value = mutual["value"].as_f64().unwrap();
+    assert!(
+        (value - 4.0 * (1.0f64 / 19.0).ln_1p()).abs() < 1e-3,
+        "{mutual}"
+    );
+    // A leaf pair has only the hub: the sentence says so.
+    let leaf = found.iter().position(|p| *p == pair("l03", "l04")).unwrap();
+    assert_eq!(out[leaf]["why"], "1 mutual contact: HUB");
+}
+
+#[test]
+fn a_pair_above_pairs_with_more_mutual_contacts_says_why() {
+    let env = hub_and_rare_interests();
+    let out = env.json(&["suggest", "--limit", "40"]);
+    let found = pairs(&out);
+    // Strangers who share a rare interest outrank the hub's leaves, who share the hub
+    // (all but the two who also share bookbinding, and have no one below with more).
+    assert_eq!(found[..2], [pair("l01", "l02"), pair("xa", "xb")]);
+    assert_eq!(out[0]["why"], "both into bookbinding");
+    assert_eq!(
+        out[1]["why"],
+        "both into origami; ranked above pairs with more mutual contacts for the interests they share"
+    );
+    // The last pair has nothing below it to explain.
+    let last = out.as_array().unwrap().last().unwrap();
+    assert!(
+        !last["why"].as_str().unwrap().contains("ranked above"),
+        "{last}"
+    );
+}

@@ -1,7 +1,7 @@
 //! Undo and correction: `undo`, `forget`, the duplicate intro, `history`, `show`'s
 //! "and N more", and `list --search` over interaction notes.
 
-use netweb::synthetic::{Spec, generate};
+use netweb_test_support::synthetic::{Spec, generate};
 use serde_json::Value;
 
 use crate::common::Env;

@@ -1,16 +1,17 @@
 //! The unlinked candidates of a person, and candidate pairs drawn at random.
 //!
 //! A person x finds candidates through "vias": each of x's contacts z (whose contacts
-//! are two hops from x) and each term x shares with others (`Context::sharing`: an
+//! are two hops from x) and each term x shares with others (`Indexes::sharing`: an
 //! interest, or a need one side meets for the other, held by at most `cap` people). The
 //! members of all x's vias, end to end, are a multiset in which the same person may turn
 //! up many times (once per mutual contact and once per shared term), and which also
 //! holds x and x's contacts. Its distinct members other than those are x's candidates.
-//! `Candidates` lists them for one person; `PairSampler` draws (x, y) pairs uniformly
-//! from all candidate pairs of the network without listing anyone's candidates.
+//! `Candidates` lists them for one person (the reference the sampler's tests check
+//! against); `PairSampler` draws (x, y) pairs uniformly from all candidate pairs of the
+//! network without listing anyone's candidates.
 
 use crate::graph::Node;
-use crate::query::suggest::signals::{Context, Shared};
+use crate::query::suggest::signals::{Indexes, Shared};
 use crate::rng::SplitMix64;
 
 /// What a person finds candidates through.
@@ -23,14 +24,14 @@ pub(crate) enum Via {
 }
 
 /// The vias of `x`, in the order the candidate search walks them: `x`'s contacts in
-/// increasing order, then `Context::sharing(x, cap)`. None repeats.
-pub(crate) fn vias<'c>(ctx: &'c Context, x: Node, cap: usize) -> impl Iterator<Item = Via> + 'c {
+/// increasing order, then `Indexes::sharing(x, cap)`. None repeats.
+pub(crate) fn vias<'c>(ctx: &'c Indexes, x: Node, cap: usize) -> impl Iterator<Item = Via> + 'c {
     let contacts = ctx.g.neighbors(x).iter().map(|&z| Via::Contact(z));
     contacts.chain(ctx.sharing(x, cap).map(Via::Term))
 }
 
 /// Whom a via leads to, in increasing order, without repeats.
-pub(crate) fn members<'c>(ctx: &'c Context, via: Via) -> &'c [Node] {
+pub(crate) fn members<'c>(ctx: &'c Indexes, via: Via) -> &'c [Node] {
     match via {
         Via::Contact(z) => ctx.g.neighbors(z),
         Via::Term(s) => ctx.holders(s),
@@ -38,7 +39,7 @@ pub(crate) fn members<'c>(ctx: &'c Context, via: Via) -> &'c [Node] {
 }
 
 /// Who has `via` among their vias: the people who find `members(via)` through it.
-fn sources<'c>(ctx: &'c Context, via: Via) -> &'c [Node] {
+fn sources<'c>(ctx: &'c Indexes, via: Via) -> &'c [Node] {
     match via {
         Via::Contact(z) => ctx.g.neighbors(z),
         Via::Term(s) => ctx.sources(s),
@@ -47,7 +48,7 @@ fn sources<'c>(ctx: &'c Context, via: Via) -> &'c [Node] {
 
 /// Whether `y` is one of `members(via)`, looked up in `y`'s own short lists (a contact
 /// list or a term list) rather than in the via's possibly long one.
-fn leads_to(ctx: &Context, via: Via, y: Node) -> bool {
+fn leads_to(ctx: &Indexes, via: Via, y: Node) -> bool {
     match via {
         Via::Contact(z) => ctx.g.linked(y, z),
         Via::Term(s) => ctx.holds(y, s),
@@ -56,12 +57,14 @@ fn leads_to(ctx: &Context, via: Via, y: Node) -> bool {
 
 /// The unlinked candidates of one person: two hops away, or sharing an interest or a
 /// need through a term held by at most `cap` people. Reuses its buffers between people.
+#[cfg(test)]
 pub(crate) struct Candidates {
     seen: Vec<u32>,
     epoch: u32,
     out: Vec<Node>,
 }
 
+#[cfg(test)]
 impl Candidates {
     pub(crate) fn new(n: usize) -> Candidates {
         Candidates {
@@ -73,7 +76,7 @@ impl Candidates {
 
     /// The distinct members of `x`'s vias other than `x` and `x`'s contacts, in order of
     /// first appearance.
-    pub(crate) fn of(&mut self, ctx: &Context, x: Node, cap: usize) -> &[Node] {
+    pub(crate) fn of(&mut self, ctx: &Indexes, x: Node, cap: usize) -> &[Node] {
         let g = ctx.g;
         self.epoch += 1;
         self.out.clear();
@@ -109,7 +112,7 @@ impl Candidates {
 /// terms repeat it: a pair with k paths is kept once in the k times it is drawn (the same
 /// as accepting it with probability 1/k, without a second random number).
 pub(crate) struct PairSampler<'c> {
-    ctx: &'c Context<'c>,
+    ctx: &'c Indexes<'c>,
     cap: usize,
     vias: Vec<Via>,
     /// `ends[i]`: how many paths `vias[..=i]` make.
@@ -117,7 +120,7 @@ pub(crate) struct PairSampler<'c> {
 }
 
 impl<'c> PairSampler<'c> {
-    pub(crate) fn new(ctx: &'c Context<'c>, cap: usize) -> PairSampler<'c> {
+    pub(crate) fn new(ctx: &'c Indexes<'c>, cap: usize) -> PairSampler<'c> {
         let contacts = (0..ctx.g.len() as Node).map(Via::Contact);
         let terms = (ctx.all_shared())
             .filter(|&s| ctx.holders(s).len() <= cap)
@@ -224,7 +227,7 @@ mod tests {
     const CAP: usize = 4;
 
     /// How many paths lead from `x` to `y`, counted in the vias' own member lists.
-    fn paths(ctx: &Context, x: Node, y: Node) -> usize {
+    fn paths(ctx: &Indexes, x: Node, y: Node) -> usize {
         vias(ctx, x, CAP)
             .filter(|&v| members(ctx, v).binary_search(&y).is_ok())
             .count()
@@ -234,7 +237,7 @@ mod tests {
     fn the_sampler_covers_every_path_and_looks_members_up_right() {
         let net = network();
         let g = Graph::build(&net);
-        let ctx = Context::new(&g);
+        let ctx = Indexes::new(&g);
         let sampler = PairSampler::new(&ctx, CAP);
         let mut walked = 0;
         for x in 0..g.len() as Node {
@@ -261,7 +264,7 @@ mod tests {
     fn drawn_pairs_are_uniform_over_the_candidate_pairs() {
         let net = network();
         let g = Graph::build(&net);
-        let ctx = Context::new(&g);
+        let ctx = Indexes::new(&g);
         let n = g.len() as Node;
         // The candidate pairs as the ranker's listing gives them, with their paths.
         let mut listing = Candidates::new(g.len());

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::graph::{Graph, Node};
 use crate::model::PersonId;
 use crate::query::suggest::rank::Scope;
-use crate::query::suggest::signals::Context;
+use crate::query::suggest::signals::Indexes;
 
 pub const MIN_GROUP: usize = 3;
 pub const MAX_GROUP: usize = 6;
@@ -40,7 +40,7 @@ struct Draft {
 }
 
 pub fn groups(
-    ctx: &Context,
+    ctx: &Indexes,
     scope: &Scope,
     topic_filter: Option<&str>,
     limit: usize,
@@ -158,7 +158,7 @@ pub fn groups(
 /// Chooses up to `MAX_GROUP` of the candidates: greedily the one who adds the most new
 /// connections and shared interests, starting from `must` if given.
 fn pick(
-    ctx: &Context,
+    ctx: &Indexes,
     pool: &[Node],
     known: &impl Fn(Node, Node) -> bool,
     must: Option<Node>,
@@ -196,7 +196,7 @@ fn pick(
 }
 
 fn describe(
-    ctx: &Context,
+    ctx: &Indexes,
     d: &Draft,
     score: f64,
     known_pairs: usize,
@@ -223,7 +223,7 @@ fn describe(
                 "{} people looking for {}, with {} who can help: {known_text}",
                 d.members.len() - d.offerers.len(),
                 d.topic,
-                crate::render::join_names(&offer)
+                crate::text::join_names(&offer)
             )
         }
         _ => format!("{} people into {}: {known_text}", d.members.len(), d.topic),

@@ -5,25 +5,34 @@
 //! the other nine tenths (a mutual contact, a shared interest or a met need there), the
 //! negatives a uniform sample of that graph's other candidate pairs, each weighted by how
 //! many candidate pairs it stands for, so the fit estimates the real odds that a
-//! candidate is a missing relationship. The inputs are the local ones (`model.rs`) plus
+//! candidate is a missing relationship. The inputs are the local ones (`features.rs`) plus
 //! the low-rank reconstructions `lr_r` of the fold graph (`spectral.rs`) for
 //! r = 2, 4, ... 64 (at most half the people).
 //!
-//! A guard keeps the low-rank inputs only where they help: the ten folds are paired into
-//! five groups, each group is predicted from a fit on the other four, and the precision
-//! at the fold's size (how many hidden relationships are among that many best-scored
-//! candidates) decides between the local inputs alone and with the low-rank ones.
+//! Not every fold is needed: as many are hidden as give a few thousand hidden
+//! relationships (`TARGET_HIDDEN`), at least two (ten on the smallest networks).
 //!
-//! It costs ten eigen-solves and a dozen fits, so it runs only on networks up to
-//! `MAX_PEOPLE` people and `MAX_RELATIONSHIPS` relationships, where the ranker can then
-//! afford to score every candidate pair exactly. Bigger networks keep the fit of `fit.rs`.
+//! A guard keeps each input group (shared interests, the low-rank inputs) only where it
+//! helps: the folds are grouped (in pairs, or one by one when there are two), each group
+//! is predicted from a fit on the others, and the precision at the fold's size (how many
+//! hidden relationships are among that many best-scored candidates) decides which of the
+//! four choices (with or without interests, with or without low rank) is kept. A group
+//! is kept only if it does strictly better.
+//!
+//! It costs an eigen-solve per fold and the full graph's, so it runs only while that
+//! work stays within `MAX_WORK` (`applies`). Bigger networks keep the fit of `fit.rs`.
 
 use std::collections::HashSet;
 
+use rayon::prelude::*;
+
 use crate::graph::Node;
-use crate::query::suggest::fit::{MIN_POSITIVES, PRIOR_STRENGTH, Row, blend, fit_monotone, unit};
-use crate::query::suggest::model::{DIM, Features, LowRank, MONOTONE, Model, inputs};
-use crate::query::suggest::signals::Context;
+use crate::query::suggest::features::{DIM, Features, MONOTONE, inputs};
+use crate::query::suggest::regression::{
+    MIN_POSITIVES, PRIOR_STRENGTH, Row, blend, fit_monotone, unit,
+};
+use crate::query::suggest::scoring::{Guard, LowRank, Model};
+use crate::query::suggest::signals::Indexes;
 use crate::query::suggest::spectral::{Adjacency, Eigen, top_eigenpairs};
 use crate::rng::SplitMix64;
 
@@ -31,6 +40,9 @@ use crate::rng::SplitMix64;
 /// user's "who am I missing" question leaves out, and enough folds that every
 /// relationship is predicted once).
 const FOLDS: usize = 10;
+/// Hidden relationships enough to tell the guard's choices apart and pin down a dozen
+/// weights: folds are used until they hide this many (`folds_used`).
+const TARGET_HIDDEN: usize = 3_000;
 /// The ranks of the low-rank inputs: doublings, so a network's own structure picks the
 /// scale (a few communities or many small circles) through the weights.
 const RANKS: [usize; 6] = [2, 4, 8, 16, 32, 64];
@@ -38,24 +50,41 @@ const RANKS: [usize; 6] = [2, 4, 8, 16, 32, 64];
 const ITERS: usize = 30;
 /// Subspace iterations per fold's eigen-solve.
 const FOLD_ITERS: usize = 12;
-/// Negatives per fold: half the sample size of `fit.rs` (there are ten folds).
-const NEGATIVES: usize = 2_000;
-/// Size limits: every candidate pair is scored exactly and each fold is solved, so the
-/// cost grows with people^2 and relationships. At these limits `suggest` takes about
-/// 1.5 s on two shared cores (a generated network of 1,000 people and 5,081
-/// relationships); at 1,900 people and 19,000 relationships it was 3.9 s, too slow for
-/// a command people run by hand.
-pub const MAX_PEOPLE: usize = 1_000;
-pub const MAX_RELATIONSHIPS: usize = 5_000;
+/// Negatives in all: 2,000 per fold when all ten are used (half the sample size of
+/// `fit.rs` per fold), spread over fewer folds when fewer are used.
+const NEGATIVES: usize = 20_000;
+/// The most work (multiply-adds of the eigen-solves: per subspace iteration, the block
+/// of p vectors times the neighbour lists and its orthonormalisation, n p^2) the fit may
+/// take. It admits the networks the first caps did (1,000 people and 5,000
+/// relationships: 1.1e9 with ten folds) and, with fewer folds, larger ones of the same
+/// cost (a 1,446-person college of 59,589 relationships: 1.0e9); a generated network of
+/// 10,000 people and 100,000 relationships (4.3e9) and anything larger keep the fit of `fit.rs`.
+const MAX_WORK: f64 = 1.2e9;
 /// Fewer relationships than this leave folds too small to learn from.
 const MIN_RELATIONSHIPS: usize = 10 * MIN_POSITIVES;
 
-/// Whether a network of this size gets the held-out fit: small enough, and with at
-/// least `MIN_POSITIVES` relationships hidden in every fold.
+/// Whether a network of this size gets the held-out fit: its eigen-solves within
+/// `MAX_WORK`, and at least `MIN_POSITIVES` relationships hidden in every fold.
 pub fn applies(people: usize, relationships: usize) -> bool {
-    people <= MAX_PEOPLE
-        && (MIN_RELATIONSHIPS..=MAX_RELATIONSHIPS).contains(&relationships)
-        && !ranks(people).is_empty()
+    let Some(&top) = ranks(people).last() else {
+        return false;
+    };
+    relationships >= MIN_RELATIONSHIPS && work(people, relationships, top) <= MAX_WORK
+}
+
+/// The eigen-solves' multiply-adds: one per used fold and one for the whole graph.
+fn work(people: usize, relationships: usize, top: usize) -> f64 {
+    let p = (top + crate::query::suggest::spectral::EXTRA).min(people) as f64;
+    let iters = folds_used(relationships) * FOLD_ITERS + ITERS;
+    iters as f64 * p * (people as f64 * p + 2.0 * relationships as f64)
+}
+
+/// How many of the ten folds to hide: enough for `TARGET_HIDDEN` relationships, an
+/// even number (the guard pairs them) from 2 to 10.
+fn folds_used(relationships: usize) -> usize {
+    let size = (relationships / FOLDS).max(1);
+    let wanted = TARGET_HIDDEN.div_ceil(size).clamp(2, FOLDS);
+    wanted + wanted % 2
 }
 
 fn ranks(people: usize) -> Vec<usize> {
@@ -68,7 +97,7 @@ struct Fold {
     hidden: usize,
 }
 
-pub fn fit(ctx: &Context, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Model {
+pub fn fit(ctx: &Indexes, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Model {
     let n = ctx.g.len();
     let ranks = ranks(n);
     let top = *ranks.last().expect("applies() checked");
@@ -77,52 +106,37 @@ pub fn fit(ctx: &Context, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Mo
         edges.swap(i, rng.below(i + 1));
     }
     let size = edges.len() / FOLDS;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |p| p.get())
-        .clamp(1, FOLDS);
+    let used = folds_used(edges.len());
+    let negatives = NEGATIVES / used;
     let edges = &edges;
     let ranks_ref = &ranks;
-    let mut folds: Vec<(usize, Fold)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|t| {
-                s.spawn(move || {
-                    (t..FOLDS)
-                        .step_by(threads)
-                        .map(|f| (f, fold(ctx, edges, f, size, ranks_ref, top)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("a fold worker panicked"))
-            .collect()
-    });
-    folds.sort_by_key(|f| f.0);
-    let folds: Vec<Fold> = folds.into_iter().map(|f| f.1).collect();
+    // One fit's rows per fold, on all cores, in fold order.
+    let folds: Vec<Fold> = (0..used)
+        .into_par_iter()
+        .map(|f| fold(ctx, edges, f, size, negatives, ranks_ref, top))
+        .collect();
 
     let dim = DIM + ranks.len();
     let monotone: Vec<bool> = (0..dim).map(|i| i < DIM && MONOTONE[i]).collect();
-    let local: Vec<bool> = (0..dim).map(|i| i < DIM).collect();
-    let all: Vec<bool> = vec![true; dim];
-    let (cv_local, cv_lowrank) = guard(&folds, &monotone, &local, &all);
-    let use_lowrank = cv_lowrank > cv_local;
+    let measured = guard(&folds, &monotone);
+    let choice = choose(&measured);
+    let use_lowrank = choice & LOWRANK != 0;
+    let allowed = allowed(choice, dim);
     let rows: Vec<Row> = folds.into_iter().flat_map(|f| f.rows).collect();
     let positives = rows.iter().filter(|r| r.1 > 0.0).count();
     if positives == 0 || positives == rows.len() {
-        return Model::new(crate::query::suggest::fit::PRIOR, max_degree);
+        return Model::new(crate::query::suggest::regression::PRIOR, max_degree);
     }
     // The full graph's eigen-solve runs beside the final fit.
-    let (fitted, eigen) = std::thread::scope(|s| {
-        let eigen = s.spawn(|| {
+    let (fitted, eigen) = rayon::join(
+        || fit_monotone(&rows, &monotone, &allowed),
+        || {
             use_lowrank.then(|| {
                 let full = Adjacency::new(n, |v| ctx.g.neighbors(v));
                 top_eigenpairs(&full, top, ITERS)
             })
-        });
-        let fitted = fit_monotone(&rows, &monotone, if use_lowrank { &all } else { &local });
-        (fitted, eigen.join().expect("the eigen-solve panicked"))
-    });
+        },
+    );
     let trust = positives as f64 / (positives as f64 + PRIOR_STRENGTH);
     let (weights, lr_weights) = blend(&unit(fitted), trust);
     let lowrank = eigen.map(|eigen| LowRank::new(eigen, ranks.clone(), lr_weights));
@@ -130,16 +144,17 @@ pub fn fit(ctx: &Context, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Mo
         weights,
         max_degree,
         lowrank,
-        guard: Some((cv_local, cv_lowrank)),
+        guard: Some(Guard { measured, choice }),
     }
 }
 
 /// The rows of fold `f`: its relationships hidden, the rest as the graph.
 fn fold(
-    ctx: &Context,
+    ctx: &Indexes,
     edges: &[(Node, Node)],
     f: usize,
     size: usize,
+    negatives_wanted: usize,
     ranks: &[usize],
     top: usize,
 ) -> Fold {
@@ -155,7 +170,7 @@ fn fold(
     let eigen = top_eigenpairs(&adj, top, FOLD_ITERS);
     let mut rng = SplitMix64::new(0x6e65_6761_7469_7665 ^ f as u64);
     let mut rows = Vec::new();
-    let mut sample: Vec<(Node, Node, u32, f64)> = Vec::with_capacity(NEGATIVES);
+    let mut sample: Vec<(Node, Node, u32, f64)> = Vec::with_capacity(negatives_wanted);
     let mut negatives = 0usize;
     let mut seen = vec![u32::MAX; n];
     let mut common = vec![0u32; n];
@@ -196,11 +211,11 @@ fn fold(
             } else {
                 // Reservoir sampling: a uniform sample of all candidate non-edges.
                 negatives += 1;
-                if sample.len() < NEGATIVES {
+                if sample.len() < negatives_wanted {
                     sample.push((x, y, c, ra));
                 } else {
                     let j = rng.below(negatives);
-                    if j < NEGATIVES {
+                    if j < negatives_wanted {
                         sample[j] = (x, y, c, ra);
                     }
                 }
@@ -227,7 +242,7 @@ fn fold(
 /// The inputs of a pair in a fold graph: local inputs, then `lr_r` per rank.
 #[allow(clippy::too_many_arguments)]
 fn row(
-    ctx: &Context,
+    ctx: &Indexes,
     adj: &Adjacency,
     eigen: &Eigen,
     ranks: &[usize],
@@ -257,63 +272,81 @@ fn row(
     out
 }
 
-/// Cross-validated precision of the local inputs alone and with the low-rank ones: each
-/// pair of folds predicted from a fit on the others.
-fn guard(folds: &[Fold], monotone: &[bool], local: &[bool], all: &[bool]) -> (f64, f64) {
-    let groups: Vec<Vec<usize>> = (0..FOLDS / 2).map(|g| vec![2 * g, 2 * g + 1]).collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |p| p.get())
-        .clamp(1, groups.len());
-    // One task per group and input set, so the two threads share the fits evenly.
-    let tasks: Vec<(usize, bool)> = (0..groups.len())
-        .flat_map(|g| [(g, false), (g, true)])
-        .collect();
-    let threads = threads.clamp(1, tasks.len());
-    let (groups, tasks) = (&groups, &tasks);
-    let mut precisions: Vec<(usize, bool, Vec<f64>)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|t| {
-                s.spawn(move || {
-                    let mut out = Vec::new();
-                    for &(g, lowrank) in tasks.iter().skip(t).step_by(threads) {
-                        let group = &groups[g];
-                        let train: Vec<Row> = folds
-                            .iter()
-                            .enumerate()
-                            .filter(|(i, _)| !group.contains(i))
-                            .flat_map(|(_, f)| f.rows.iter().cloned())
-                            .collect();
-                        if !train.iter().any(|r| r.1 > 0.0) {
-                            continue;
-                        }
-                        let w = fit_monotone(&train, monotone, if lowrank { all } else { local });
-                        out.push((
-                            g,
-                            lowrank,
-                            group.iter().map(|&i| precision(&folds[i], &w)).collect(),
-                        ));
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("a guard worker panicked"))
-            .collect()
-    });
-    precisions.sort_by_key(|p| (p.0, p.1));
-    let mut sums: Vec<(f64, f64)> = Vec::new();
-    for pair in precisions.chunks_exact(2) {
-        for (a, b) in pair[0].2.iter().zip(&pair[1].2) {
-            sums.push((*a, *b));
+const INTERESTS: usize = Guard::INTERESTS;
+const LOWRANK: usize = Guard::LOWRANK;
+
+/// Which inputs a choice lets the fit use: the local ones (interests only with
+/// `INTERESTS`), the low-rank ones with `LOWRANK`.
+fn allowed(choice: usize, dim: usize) -> Vec<bool> {
+    (0..dim)
+        .map(|i| match i {
+            4 => choice & INTERESTS != 0,
+            i if i < DIM => true,
+            _ => choice & LOWRANK != 0,
+        })
+        .collect()
+}
+
+/// The best of the measured choices, each group kept only if it does strictly better
+/// than going without it: the choices are tried from fewest groups up.
+fn choose(measured: &[f64; 4]) -> usize {
+    let mut best = 0;
+    for choice in [INTERESTS, LOWRANK, INTERESTS | LOWRANK] {
+        if measured[choice] > measured[best] {
+            best = choice;
         }
     }
-    let count = sums.len().max(1) as f64;
-    (
-        sums.iter().map(|s| s.0).sum::<f64>() / count,
-        sums.iter().map(|s| s.1).sum::<f64>() / count,
-    )
+    best
+}
+
+/// Cross-validated precision of each choice (indexed by its bits): each group of folds
+/// predicted from a fit on the others.
+fn guard(folds: &[Fold], monotone: &[bool]) -> [f64; 4] {
+    let groups: Vec<Vec<usize>> = if folds.len() > 2 {
+        (0..folds.len() / 2)
+            .map(|g| vec![2 * g, 2 * g + 1])
+            .collect()
+    } else {
+        (0..folds.len()).map(|f| vec![f]).collect()
+    };
+    let dim = monotone.len();
+    // One task per group and choice, so the threads share the fits evenly.
+    let tasks: Vec<(usize, usize)> = (0..groups.len())
+        .flat_map(|g| (0..4).map(move |c| (g, c)))
+        .collect();
+    let groups = &groups;
+    let precisions: Vec<(usize, usize, Vec<f64>)> = tasks
+        .par_iter()
+        .filter_map(|&(g, choice)| {
+            let group = &groups[g];
+            let train: Vec<Row> = folds
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !group.contains(i))
+                .flat_map(|(_, f)| f.rows.iter().cloned())
+                .collect();
+            if !train.iter().any(|r| r.1 > 0.0) {
+                return None;
+            }
+            let w = fit_monotone(&train, monotone, &allowed(choice, dim));
+            let got = group.iter().map(|&i| precision(&folds[i], &w)).collect();
+            Some((g, choice, got))
+        })
+        .collect();
+    // The mean over the folds of each choice, summed in fold order so the result does
+    // not depend on which thread ran what.
+    let mut measured = [0.0; 4];
+    for (choice, m) in measured.iter_mut().enumerate() {
+        let mut got: Vec<(usize, &Vec<f64>)> = precisions
+            .iter()
+            .filter(|p| p.1 == choice)
+            .map(|p| (p.0, &p.2))
+            .collect();
+        got.sort_by_key(|p| p.0);
+        let all: Vec<f64> = got.iter().flat_map(|p| p.1.iter().copied()).collect();
+        *m = all.iter().sum::<f64>() / all.len().max(1) as f64;
+    }
+    measured
 }
 
 /// Of the fold's `hidden` best-scored candidates (negatives count as the pairs they

@@ -3,12 +3,12 @@
 //! weights to, and explains comes from here.
 
 use crate::graph::{Graph, Node};
-use crate::query::suggest::model::Features;
+use crate::query::suggest::features::Features;
 use crate::query::suggest::needs::Needs;
 use crate::query::vocab::{Term, Vocab};
 
 /// What `suggest` knows about a network before it looks at any pair.
-pub struct Context<'a> {
+pub struct Indexes<'a> {
     pub g: &'a Graph<'a>,
     pub interests: Vocab,
     pub needs: Needs,
@@ -17,7 +17,7 @@ pub struct Context<'a> {
     packed: Vec<Packed>,
 }
 
-/// A term through which a person finds candidates (`Context::sharing`), named by what its
+/// A term through which a person finds candidates (`Indexes::sharing`), named by what its
 /// `holders` share with the person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shared {
@@ -44,30 +44,30 @@ struct Packed {
     best_seek: f64,
 }
 
-impl<'a> Context<'a> {
-    pub fn new(g: &'a Graph<'a>) -> Context<'a> {
-        Context::build(g, g.len() >= PARALLEL_FROM)
+impl<'a> Indexes<'a> {
+    pub fn new(g: &'a Graph<'a>) -> Indexes<'a> {
+        Indexes::build(g, g.len() >= PARALLEL_FROM)
     }
 
     /// `new`, with the per-person bounds in two halves on two threads when `parallel`:
     /// the same result either way. (Building the needs index beside the interests
     /// vocabulary gained nothing measurable at 100k people: the vocabulary already uses
     /// both cores.)
-    fn build(g: &'a Graph<'a>, parallel: bool) -> Context<'a> {
+    fn build(g: &'a Graph<'a>, parallel: bool) -> Indexes<'a> {
         let interests = Vocab::interests(g.net);
         let needs = Needs::build(g.net);
         let mut packed = vec![Packed::default(); g.len()];
         if parallel {
             let half = g.len() / 2;
             let (first, second) = packed.split_at_mut(half);
-            std::thread::scope(|s| {
-                s.spawn(|| pack(&interests, &needs, half, second));
-                pack(&interests, &needs, 0, first);
-            });
+            rayon::join(
+                || pack(&interests, &needs, 0, first),
+                || pack(&interests, &needs, half, second),
+            );
         } else {
             pack(&interests, &needs, 0, &mut packed);
         }
-        Context {
+        Indexes {
             g,
             interests,
             needs,
@@ -201,7 +201,7 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Below this many people `Context::new` computes the bounds on one thread.
+/// Below this many people `Indexes::new` computes the bounds on one thread.
 const PARALLEL_FROM: usize = 20_000;
 
 /// The bound records of the people from node `first` on, one per slot of `out`.
@@ -248,9 +248,9 @@ mod tests {
     fn two_threads_build_what_one_does() {
         let net = generate(&Spec::scaled(1_001));
         let g = Graph::build(&net);
-        let (one, two) = (Context::build(&g, false), Context::build(&g, true));
+        let (one, two) = (Indexes::build(&g, false), Indexes::build(&g, true));
         assert_eq!(format!("{:?}", one.packed), format!("{:?}", two.packed));
-        let bounds = |c: &Context| {
+        let bounds = |c: &Indexes| {
             (0..g.len() as Node)
                 .map(|n| c.person_interest_bound(n))
                 .collect::<Vec<f64>>()

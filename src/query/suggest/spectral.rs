@@ -114,7 +114,7 @@ impl Eigen {
 
 /// How many vectors beyond `r` the block carries: the extra ones speed convergence of
 /// the r wanted (the error shrinks like |lambda_{r+extra+1} / lambda_r| per iteration).
-const EXTRA: usize = 16;
+pub const EXTRA: usize = 16;
 
 /// The `r` eigenpairs of largest |value| of the adjacency matrix, after `iters` rounds of
 /// subspace iteration.

@@ -353,6 +353,10 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        debug_assertions,
+        ignore = "soak: slow unoptimised; cargo test --release --lib"
+    )]
     fn the_same_network_gives_the_same_layout() {
         for (n, links) in [bridged(), ring()] {
             let a = run(n, &links);
@@ -365,6 +369,10 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        debug_assertions,
+        ignore = "soak: slow unoptimised; cargo test --release --lib"
+    )]
     fn positions_are_finite_and_inside_the_box() {
         let (n, links) = bridged();
         assert_inside(&run(n, &links), n);
@@ -405,6 +413,10 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        debug_assertions,
+        ignore = "soak: slow unoptimised; cargo test --release --lib"
+    )]
     fn no_two_contacts_share_a_spot() {
         let (n, links) = ring();
         let l = run(n, &links);

@@ -17,8 +17,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::formats::plan::merge_into;
 use crate::model::{Network, Person, PersonId, Relationship};
+use crate::ops::unite::merge_into;
 use crate::text::normalize_term;
 
 /// A value of the merged-away record that lost to the kept one's, now in the notes.

@@ -4,64 +4,10 @@
 //! friends do leans on those. docs/ranking.md explains the choice and the measurements.
 
 use crate::graph::Node;
-use crate::query::suggest::signals::Context;
+use crate::query::suggest::features::{DEGREE, DIM, Features, inputs};
+use crate::query::suggest::signals::Indexes;
 use crate::query::suggest::spectral::Eigen;
 use crate::query::vocab::idf;
-
-/// What the ranker knows about a pair.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Features {
-    /// Resource allocation over mutual contacts: each mutual contact z adds 1/deg(z), so a
-    /// contact who knows everyone says little about any two of them.
-    pub mutual: f64,
-    /// How many mutual contacts.
-    pub common: u32,
-    pub degrees: (usize, usize),
-    /// Shared interests weighted by rarity (ln(people/holders)), divided by the geometric
-    /// mean of the two interest counts, so listing many interests does not win by itself
-    /// (`Context::interest_similarity`).
-    pub interests: f64,
-    /// Needs met, in either direction (`Needs::value`).
-    pub needs: f64,
-}
-
-/// The number of model inputs.
-pub const DIM: usize = 6;
-
-/// Names of the inputs, for docs, debugging and `--json` explanations.
-pub const INPUTS: [&str; DIM] = [
-    "ln(1+mutual)",
-    "ln(1+common)",
-    "jaccard",
-    "ln(1+deg a)+ln(1+deg b)",
-    "interests",
-    "needs",
-];
-
-/// Inputs whose weight may not be negative: a shared interest or a met need never counts
-/// against a pair, and the ranker's pruning bounds rely on it.
-pub const MONOTONE: [bool; DIM] = [true, true, true, false, true, true];
-
-/// Index of the degree input, whose sign is free.
-const DEGREE: usize = 3;
-
-pub fn inputs(f: &Features) -> [f64; DIM] {
-    let (da, db) = (f.degrees.0 as f64, f.degrees.1 as f64);
-    let union = da + db - f64::from(f.common);
-    let jaccard = if union > 0.0 {
-        f64::from(f.common) / union
-    } else {
-        0.0
-    };
-    [
-        f.mutual.ln_1p(),
-        f64::from(f.common).ln_1p(),
-        jaccard,
-        da.ln_1p() + db.ln_1p(),
-        f.interests,
-        f.needs,
-    ]
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
@@ -72,9 +18,23 @@ pub struct Model {
     /// The low-rank inputs, when the held-out fit chose them (small networks only; see
     /// `heldout.rs`). With them the ranker scores every candidate pair exactly.
     pub lowrank: Option<LowRank>,
-    /// What the held-out fit's guard measured: cross-validated precision of the local
-    /// inputs alone and with the low-rank ones (for `NETWEB_DEBUG_MODEL`).
-    pub guard: Option<(f64, f64)>,
+    /// What the held-out fit's guard measured and chose (for `NETWEB_DEBUG_MODEL`).
+    pub guard: Option<Guard>,
+}
+
+/// The held-out fit's guard: cross-validated precision of each choice of input groups,
+/// indexed by its bits (`INTERESTS`, `LOWRANK`), and the choice kept.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Guard {
+    pub measured: [f64; 4],
+    pub choice: usize,
+}
+
+impl Guard {
+    /// The choice's bit for shared interests.
+    pub const INTERESTS: usize = 1;
+    /// The choice's bit for the low-rank inputs.
+    pub const LOWRANK: usize = 2;
 }
 
 /// The low-rank part of a score: `sum over r of w_r * lr_r(x, y)`, where
@@ -127,14 +87,18 @@ impl LowRank {
 
     /// The pair's low-rank part, shifted to be at least 0.
     pub fn term(&self, a: Node, b: Node) -> f64 {
+        self.raw(a, b) + self.floor
+    }
+
+    /// The pair's low-rank part before the shift: above 0 where the two sit in the same
+    /// dense part of the network, below 0 where they sit apart.
+    pub fn raw(&self, a: Node, b: Node) -> f64 {
         let (x, y) = (self.eigen.row(a), self.eigen.row(b));
-        let s: f64 = x
-            .iter()
+        x.iter()
             .zip(y)
             .zip(&self.coef)
             .map(|((u, v), c)| c * u * v)
-            .sum();
-        s + self.floor
+            .sum()
     }
 }
 
@@ -188,13 +152,13 @@ impl Model {
     }
 
     /// The most a pair with no mutual contact could score.
-    pub fn unconnected_bound(&self, ctx: &Context) -> f64 {
+    pub fn unconnected_bound(&self, ctx: &Indexes) -> f64 {
         self.without_contact(ctx.max_interest_bound(), ctx.needs.max_value())
     }
 
     /// The most a pair could score that the ranker never reached at this cap: no mutual
     /// contact, interests and needs only among terms held by more than `cap` people.
-    pub fn unreached_bound(&self, ctx: &Context, cap: usize) -> f64 {
+    pub fn unreached_bound(&self, ctx: &Indexes, cap: usize) -> f64 {
         let idf_cut = idf(ctx.g.len() as f64, cap + 1);
         self.without_contact(idf_cut, ctx.needs.unreached_bound(cap))
     }
