@@ -39,6 +39,21 @@ impl Cadence {
     }
 }
 
+/// For clap's `value_parser`: checks a cadence and keeps the text.
+pub fn check(text: &str) -> std::result::Result<String, String> {
+    Cadence::parse(text)
+        .map(|_| text.to_string())
+        .map_err(|e| e.to_string())
+}
+
+/// `check`, where `none` (clearing the cadence) is also accepted.
+pub fn check_or_none(text: &str) -> std::result::Result<String, String> {
+    if text.trim().eq_ignore_ascii_case("none") {
+        return Ok(text.to_string());
+    }
+    check(text).map_err(|e| format!("{e}, or none to clear it"))
+}
+
 impl Cadence {
     /// The date one cadence after `date`, by the calendar: months and years keep the day
     /// of the month and clamp at month ends (Jan 31 + 1m = Feb 28, or Feb 29 in a leap

@@ -8,7 +8,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 ///
 /// netweb remembers the people you know, what they care about, offer and seek, and who
 /// among them already knows whom, in one plain JSON file. PERSON arguments take an id,
-/// a full name, or an unambiguous prefix of either.
+/// a full name, an unambiguous prefix of either, or whole words of a name (any case, with
+/// or without accents).
 #[derive(Debug, Parser)]
 #[command(name = "netweb", version, max_term_width = 100)]
 pub struct Cli {
@@ -65,8 +66,8 @@ pub enum Command {
     Cadence(CadenceArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
-    /// Print the man page (roff) on stdout
-    Man,
+    /// Print the man page (roff) on stdout, or write one page per subcommand with --dir
+    Man(ManArgs),
     /// Bring in contacts from vCard, LinkedIn, Google CSV, a CSV or another netweb file
     Import(ImportArgs),
     /// Merge two records of the same person into the first: fields united, history repointed
@@ -79,6 +80,12 @@ pub enum Command {
     Path(PathArgs),
     /// Every interest, offer and seek with how many hold it; `rename` merges spellings
     Interests(InterestsArgs),
+    /// Take back the last change to the data file and say what it was (`undo` again redoes it)
+    Undo(UndoArgs),
+    /// One contact's whole timeline: added, met, contact, introductions, relationships, changes
+    History(HistoryArgs),
+    /// Remove one logged interaction or introduction by the short id show, intros and history print
+    Forget(ForgetArgs),
 }
 
 /// Fields a person can be given, shared by `add` and `edit`.
@@ -116,10 +123,10 @@ pub struct PersonFields {
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// When you met: YYYY-MM-DD, yesterday, 3 weeks ago, last friday, ...
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::check)]
     pub met: Option<String>,
     /// How often to be in touch: 14d, 2w, 3m, 1y (none clears it; overrides tag cadences)
-    #[arg(long, value_name = "CADENCE")]
+    #[arg(long, value_name = "CADENCE", value_parser = crate::cadence::check_or_none)]
     pub every: Option<String>,
     /// Their birthday: YYYY-MM-DD, or --MM-DD when you do not know the year
     #[arg(long, value_name = "DATE", value_parser = annual_date, allow_hyphen_values = true)]
@@ -142,7 +149,7 @@ pub struct AddArgs {
     #[command(flatten)]
     pub fields: PersonFields,
     /// Someone in your network they already know (creates a relationship)
-    #[arg(long = "knows", value_name = "PERSON")]
+    #[arg(long = "knows", value_name = "PERSON", add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub knows: Vec<String>,
     /// Add even if someone with this name exists: it is a different person
     #[arg(long)]
@@ -152,6 +159,7 @@ pub struct AddArgs {
 #[derive(Debug, Args)]
 pub struct EditArgs {
     /// Who to change
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub person: String,
     /// A new name (the id stays the same)
     #[arg(long, value_name = "NAME")]
@@ -217,6 +225,7 @@ fn annual_date(text: &str) -> Result<String, String> {
 #[derive(Debug, Args)]
 pub struct RmArgs {
     /// Who to remove: their id or full name
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub person: String,
     /// Accept the start of a name if it matches one person only
     #[arg(long)]
@@ -226,6 +235,7 @@ pub struct RmArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Who to show
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub person: String,
 }
 
@@ -241,7 +251,7 @@ pub struct FilterArgs {
     /// Only people whose company contains this text
     #[arg(long, value_name = "TEXT")]
     pub company: Option<String>,
-    /// Only people with this text in any field
+    /// Only people with this text in any field, or in the notes of their logged contact
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
 }
@@ -276,8 +286,10 @@ pub enum SortKey {
 #[derive(Debug, Args)]
 pub struct LinkArgs {
     /// One of the two
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub a: String,
     /// The other
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub b: String,
     /// How they know each other: friend, colleague, family, ...
     #[arg(long, value_name = "KIND")]
@@ -286,7 +298,7 @@ pub struct LinkArgs {
     #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(1..=5))]
     pub strength: Option<u8>,
     /// Since when: YYYY-MM-DD, yesterday, 2 weeks ago, last friday, ...
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::check)]
     pub since: Option<String>,
     /// A note about the relationship
     #[arg(long, value_name = "TEXT")]
@@ -296,15 +308,17 @@ pub struct LinkArgs {
 #[derive(Debug, Args)]
 pub struct UnlinkArgs {
     /// One of the two
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub a: String,
     /// The other
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub b: String,
 }
 
 #[derive(Debug, Args)]
 pub struct SuggestArgs {
     /// Only introductions for this person
-    #[arg(long = "for", value_name = "PERSON")]
+    #[arg(long = "for", value_name = "PERSON", add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub for_person: Option<String>,
     /// Only introductions around this interest (both share it, or it is what is offered/sought)
     #[arg(long, value_name = "TERM")]
@@ -326,20 +340,20 @@ pub struct SuggestArgs {
 #[derive(Debug, Args)]
 pub struct IntroArgs {
     /// The people you introduced (two or more)
-    #[arg(required = true, num_args = 2.., value_name = "PERSON")]
+    #[arg(required = true, num_args = 2.., value_name = "PERSON", add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub people: Vec<String>,
     /// What the introduction was about
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// When: YYYY-MM-DD, yesterday, 3 days ago, last friday, ... [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::check)]
     pub date: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// Who you were in touch with (one or more)
-    #[arg(required = true, num_args = 1.., value_name = "PERSON")]
+    #[arg(required = true, num_args = 1.., value_name = "PERSON", add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub people: Vec<String>,
     /// What it was: coffee, call, message, meeting, dinner, ...
     #[arg(long, value_name = "KIND")]
@@ -348,14 +362,14 @@ pub struct LogArgs {
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// When: YYYY-MM-DD, yesterday, 3 days ago, last friday, ... [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::check)]
     pub date: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct DueArgs {
     /// Also list who falls due within this time: 7d, 2w, 1m
-    #[arg(long, value_name = "CADENCE")]
+    #[arg(long, value_name = "CADENCE", value_parser = crate::cadence::check)]
     pub within: Option<String>,
     /// Only people with this tag
     #[arg(long, value_name = "TAG")]
@@ -368,7 +382,7 @@ pub struct CadenceArgs {
     pub tag: Option<String>,
     /// How often to be in touch with people who have the tag: 14d, 2w, 3m, 1y, or none to
     /// clear it; without it, the tag's cadence is shown
-    #[arg(value_name = "EVERY")]
+    #[arg(value_name = "EVERY", value_parser = crate::cadence::check_or_none)]
     pub every: Option<String>,
 }
 
@@ -408,8 +422,10 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 pub struct MergeArgs {
     /// The record to keep (its id, and its value wherever the two differ)
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub a: String,
     /// The duplicate to merge into it and remove
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub b: String,
     /// Accept the start of a name if it matches one person only
     #[arg(long)]
@@ -467,10 +483,19 @@ pub struct CompletionsArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write netweb.1 and a page for every subcommand (netweb-add.1, ...) into DIR
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct PathArgs {
     /// Where the chain starts
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub a: String,
     /// Where it ends
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
     pub b: String,
 }
 
@@ -490,6 +515,30 @@ pub enum InterestsAction {
         /// The spelling to keep, e.g. "machine learning"
         new: String,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// Take back this many changes, newest first (the history keeps the last 10)
+    #[arg(value_name = "N", value_parser = clap::value_parser!(u8).range(1..=10))]
+    pub steps: Option<u8>,
+    /// List the changes that can be undone, newest first, and change nothing
+    #[arg(long, conflicts_with = "steps")]
+    pub list: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Whose timeline
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
+    pub person: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ForgetArgs {
+    /// The short id of the interaction (l...) or introduction (i...)
+    #[arg(value_name = "ID")]
+    pub id: String,
 }
 
 /// The most `suggest --limit` allows. The ranking keeps a heap of this size, and

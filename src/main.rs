@@ -3,9 +3,12 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash netweb -- netweb show wa`: the shell asking for candidates while
+    // the user types (see `netweb completions`). Answers and exits; otherwise a no-op.
+    clap_complete::CompleteEnv::with_factory(netweb::cli::Cli::command).complete();
     // Past the file size limit (`ulimit -f`) the kernel would kill netweb with SIGXFSZ and
     // no message; with a handler installed (signal-hook's safe flag, never read) the
     // write fails with EFBIG instead and the error says so.
@@ -23,7 +26,12 @@ fn main() -> ExitCode {
             let text = format!("{err:#}");
             let text = netweb::render::escape::escape_lines(&text);
             let _ = writeln!(io::stderr(), "netweb: error: {text}");
-            ExitCode::FAILURE
+            // A bad value the user gave exits 2, as clap's usage errors do.
+            if netweb::usage::is_bad_value(&err) {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }

@@ -18,6 +18,7 @@ use crate::validate;
 
 mod append;
 mod encode;
+pub mod history;
 mod lock;
 mod parts;
 mod save;
@@ -70,6 +71,8 @@ pub fn update<T>(
     change: impl FnOnce(&mut Network) -> Result<(T, bool)>,
 ) -> Result<(T, bool)> {
     let (target, lock) = lock_for_writing(path)?;
+    // For `netweb undo`: the file as it was, to record what this change does to it.
+    let was = history::Before::read(&target);
     // Read into memory, not mapped: see `target::read_data`.
     let mut net = match target::read_data(&target)? {
         None => Network::default(),
@@ -104,6 +107,7 @@ pub fn update<T>(
         }
     }
     save(&target, &lock, &net)?;
+    was.record(&target);
     Ok((value, true))
 }
 

@@ -7,7 +7,9 @@ use crate::{resolve, store, text};
 
 pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
     let Some(name) = text::non_blank(&args.name) else {
-        bail!("the name is empty: give the person's name, e.g. netweb add \"Ada Lovelace\"");
+        return Err(crate::usage::bad(
+            "the name is empty: give the person's name, e.g. netweb add \"Ada Lovelace\"",
+        ));
     };
     // `append` (not `update`): on a large file it reads only who is there and splices
     // the new entries in, instead of decoding and rewriting every record.

@@ -1,4 +1,4 @@
-use anyhow::{Result, bail};
+use anyhow::Result;
 use serde::Serialize;
 
 use crate::cadence::Cadence;
@@ -38,7 +38,9 @@ pub fn run(ctx: &Ctx, args: CadenceArgs) -> Result<()> {
     };
     let tag = normalize_term(raw_tag);
     if tag.is_empty() {
-        bail!("the tag is empty: give one, e.g. netweb cadence family 14d");
+        return Err(crate::usage::bad(
+            "the tag is empty: give one, e.g. netweb cadence family 14d",
+        ));
     }
     let Some(every) = args.every.as_deref() else {
         let net = store::load(&ctx.file)?;

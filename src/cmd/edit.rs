@@ -27,7 +27,9 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
         let mut changed = Vec::new();
         if let Some(name) = &args.name {
             let Some(name) = non_blank(name) else {
-                bail!("the new name is empty: a person needs a name");
+                return Err(crate::usage::bad(
+                    "the new name is empty: a person needs a name",
+                ));
             };
             if fields::set(&mut person.name, name.into()) {
                 changed.push("name");

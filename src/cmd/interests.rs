@@ -30,7 +30,9 @@ fn list(ctx: &Ctx) -> Result<()> {
 fn rename(ctx: &Ctx, old: &str, new: &str) -> Result<()> {
     let (old, new) = (normalize_term(old), normalize_term(new));
     if old.is_empty() || new.is_empty() {
-        bail!("both terms must have some text: `netweb interests rename OLD NEW`");
+        return Err(crate::usage::bad(
+            "both terms must have some text: `netweb interests rename OLD NEW`",
+        ));
     }
     if old == new {
         bail!("{old:?} and {new:?} are the same term once lower-cased: nothing to rename");

@@ -22,6 +22,8 @@ struct Recorded {
     introduction: Introduction,
     /// Relationships created among the people (pairs that did not know each other yet).
     new_relationships: usize,
+    /// The same people were already recorded as introduced that day: nothing changed.
+    already_recorded: bool,
 }
 
 pub fn run(ctx: &Ctx, args: IntroArgs) -> Result<()> {
@@ -44,6 +46,31 @@ pub fn run(ctx: &Ctx, args: IntroArgs) -> Result<()> {
     };
     let ((recorded, names), _) = store::update(&ctx.file, |net| {
         let people = resolve::people(net, &args.people)?;
+        let same_people = |x: &Introduction| {
+            x.people.len() == people.len() && people.iter().all(|p| x.people.contains(p))
+        };
+        if let Some(x) = net
+            .introductions
+            .iter()
+            .find(|x| x.date == date && same_people(x))
+        {
+            let names = x
+                .people
+                .iter()
+                .map(|id| net.name_of(id).to_string())
+                .collect();
+            return Ok((
+                (
+                    Recorded {
+                        introduction: x.clone(),
+                        new_relationships: 0,
+                        already_recorded: true,
+                    },
+                    names,
+                ),
+                false,
+            ));
+        }
         let mut new_relationships = 0;
         // The pairs that know each other already, found in one pass over the
         // relationships rather than one pass per pair.
@@ -84,6 +111,7 @@ pub fn run(ctx: &Ctx, args: IntroArgs) -> Result<()> {
                 Recorded {
                     introduction,
                     new_relationships,
+                    already_recorded: false,
                 },
                 names,
             ),
@@ -94,6 +122,14 @@ pub fn run(ctx: &Ctx, args: IntroArgs) -> Result<()> {
         return ctx.print_json(&recorded);
     }
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    if recorded.already_recorded {
+        return ctx.say(format!(
+            "already recorded: {} were introduced on {} ({}); nothing changed",
+            join_names(&names),
+            recorded.introduction.date,
+            crate::refs::introduction(&recorded.introduction)
+        ));
+    }
     ctx.say(format!(
         "introduced {} on {} ({})",
         join_names(&names),

@@ -8,6 +8,8 @@ mod due;
 mod edit;
 mod export;
 mod fields;
+mod forget;
+mod history;
 mod import;
 mod interests;
 mod intro;
@@ -15,12 +17,14 @@ mod intros;
 mod link;
 mod list;
 mod log;
+mod man;
 mod merge;
 mod path;
 mod rm;
 mod show;
 mod stats;
 mod suggest;
+mod undo;
 mod unlink;
 
 use std::io::{self, Write};
@@ -109,6 +113,7 @@ pub fn run(cli: Cli) -> Result<()> {
         ColorWhen::Never => anstream::ColorChoice::Never,
     };
     choice.write_global();
+    crate::render::set_width(crate::render::detect_width());
     let ctx = Ctx::from_cli(&cli)?;
     match cli.command {
         Command::Add(args) => add::run(&ctx, args),
@@ -125,12 +130,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Cadence(args) => cadence::run(&ctx, args),
         Command::Suggest(args) => suggest::run(&ctx, args),
         Command::Completions(args) => completions::completions(args),
-        Command::Man => completions::man(),
+        Command::Man(args) => man::run(&ctx, args),
         Command::Import(args) => import::run(&ctx, args),
         Command::Merge(args) => merge::run(&ctx, args),
         Command::Export(args) => export::run(&ctx, args),
         Command::Stats => stats::run(&ctx),
         Command::Path(args) => path::run(&ctx, args),
         Command::Interests(args) => interests::run(&ctx, args),
+        Command::Undo(args) => undo::run(&ctx, args),
+        Command::History(args) => history::run(&ctx, args),
+        Command::Forget(args) => forget::run(&ctx, args),
     }
 }

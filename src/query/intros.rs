@@ -7,6 +7,9 @@ use crate::model::{Network, PersonId};
 
 #[derive(Debug, Serialize)]
 pub struct Made<'a> {
+    /// The short id `netweb forget` takes.
+    #[serde(rename = "ref")]
+    pub id: String,
     pub date: NaiveDate,
     pub people: &'a [PersonId],
     pub names: Vec<&'a str>,
@@ -19,6 +22,7 @@ pub fn intros(net: &Network) -> Vec<Made<'_>> {
         .introductions
         .iter()
         .map(|x| Made {
+            id: crate::refs::introduction(x),
             date: x.date,
             people: &x.people,
             names: x.people.iter().map(|id| net.name_of(id)).collect(),

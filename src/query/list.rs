@@ -11,7 +11,7 @@ use crate::model::{Network, Person, PersonId};
 use crate::query::due::last_contacts;
 use crate::text::normalize_term;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Filter {
     pub interest: Option<String>,
     pub tag: Option<String>,
@@ -51,10 +51,11 @@ pub fn list<'a>(net: &'a Network, filter: &Filter, sort: Sort, reverse: bool) ->
         *degree.entry(&r.b).or_default() += 1;
     }
     let last = last_contacts(net);
+    let noted = noted_people(net, filter);
     let mut rows: Vec<Row> = net
         .people
         .iter()
-        .filter(|p| matches(p, filter))
+        .filter(|p| matches(p, filter) || in_notes(p, filter, &noted))
         .map(|p| Row {
             person: p,
             degree: degree.get(&p.id).copied().unwrap_or(0),
@@ -115,6 +116,35 @@ fn matches(p: &Person, f: &Filter) -> bool {
         && f.search
             .as_ref()
             .is_none_or(|s| searchable(p).any(|field| contains(field, s.trim())))
+}
+
+/// The people in an interaction whose note or kind holds the `--search` text.
+fn noted_people<'a>(net: &'a Network, f: &Filter) -> std::collections::HashSet<&'a PersonId> {
+    let Some(s) = f.search.as_deref().map(|s| s.trim().to_lowercase()) else {
+        return Default::default();
+    };
+    net.interactions
+        .iter()
+        .filter(|x| {
+            [x.note.as_deref(), x.kind.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|t| t.to_lowercase().contains(&s))
+        })
+        .flat_map(|x| &x.people)
+        .collect()
+}
+
+/// A person the other filters keep whose interactions' notes match `--search`.
+fn in_notes(p: &Person, f: &Filter, noted: &std::collections::HashSet<&PersonId>) -> bool {
+    if !noted.contains(&p.id) {
+        return false;
+    }
+    let without_search = Filter {
+        search: None,
+        ..f.clone()
+    };
+    matches(p, &without_search)
 }
 
 /// Every text a free-text search looks at.

@@ -2,6 +2,7 @@
 //! (which `--json` prints as they are) and never print or touch files.
 
 pub mod due;
+pub mod history;
 pub mod interests;
 pub mod intros;
 pub mod list;

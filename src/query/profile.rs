@@ -8,6 +8,7 @@ use crate::extra_fields::{self as fields, BIRTHDAY};
 use crate::model::{Interaction, Introduction, Network, Person, PersonId};
 use crate::query::due::occasions::{self, Occasion};
 use crate::query::due::{self, CountedFrom, TagCadences};
+use crate::refs::{self, WithRef};
 
 #[derive(Debug, Serialize)]
 pub struct Profile<'a> {
@@ -15,10 +16,10 @@ pub struct Profile<'a> {
     pub person: &'a Person,
     /// Who they know among your contacts, closest first.
     pub relationships: Vec<Tie<'a>>,
-    /// Your contact with them, newest first.
-    pub interactions: Vec<&'a Interaction>,
-    /// Introductions they were part of, newest first.
-    pub introductions: Vec<&'a Introduction>,
+    /// Your contact with them, newest first, each with its short id (`ref`).
+    pub interactions: Vec<WithRef<'a, Interaction>>,
+    /// Introductions they were part of, newest first, each with its short id (`ref`).
+    pub introductions: Vec<WithRef<'a, Introduction>>,
     /// The latest interaction or introduction that includes them (null: never).
     pub last_contact: Option<NaiveDate>,
     /// The cadence that applies: their own `every`, else their tags' (null: none).
@@ -89,8 +90,14 @@ pub fn profile<'a>(net: &'a Network, id: &PersonId, today: NaiveDate) -> Profile
     Profile {
         person,
         relationships,
-        interactions,
-        introductions,
+        interactions: interactions
+            .into_iter()
+            .map(refs::with_interaction)
+            .collect(),
+        introductions: introductions
+            .into_iter()
+            .map(refs::with_introduction)
+            .collect(),
         last_contact: last.map(|c| c.date),
         cadence: schedule.map(|s| s.every.cadence.to_string()),
         cadence_tag: schedule.and_then(|s| s.every.tag),

@@ -6,16 +6,17 @@ use chrono::NaiveDate;
 use crate::dates::{relative, span};
 use crate::query::due::occasions::{Kind, Occasion};
 use crate::query::due::{CountedFrom, Due, Report, TagCadence};
-use crate::render::{DIM, HEADER, NAME, Table, join_names, truncate};
-
-/// What the last contact was is cut to this width so a row fits an ordinary terminal.
-const WHAT_WIDTH: usize = 36;
+use crate::render::{DIM, HEADER, NAME, Table, join_names};
 
 const LATE: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
 
 pub fn write(out: &mut impl Write, report: &Report, today: NaiveDate) -> io::Result<()> {
     if !report.due.is_empty() {
-        let mut table = Table::new(&["NAME", "EVERY", "LAST CONTACT", "WHAT", "LATE"]);
+        // To fit the terminal: what was said gives way first (and goes, rather than be cut
+        // to a stub), then the last contact, the name and the cadence; how late never.
+        let mut table = Table::new(&["NAME", "EVERY", "LAST CONTACT", "WHAT", "LATE"])
+            .shrink(&[3, 2, 0, 1])
+            .optional(&[3]);
         for d in &report.due {
             let every = match d.cadence_tag {
                 Some(tag) => format!("{} ({tag})", d.cadence),
@@ -25,7 +26,7 @@ pub fn write(out: &mut impl Write, report: &Report, today: NaiveDate) -> io::Res
                 (d.name.to_string(), NAME),
                 (every, Style::new()),
                 (last_contact(d, today), Style::new()),
-                (truncate(&what(d), WHAT_WIDTH), DIM),
+                (what(d), DIM),
                 lateness(d),
             ]);
         }
@@ -39,7 +40,7 @@ pub fn write(out: &mut impl Write, report: &Report, today: NaiveDate) -> io::Res
             out,
             "{HEADER}Follow up on introductions{HEADER:#}  {DIM}no contact with them since{DIM:#}"
         )?;
-        let mut table = Table::bare(4, 2);
+        let mut table = Table::bare(4, 2).shrink(&[3, 2]);
         for f in &report.follow_ups {
             table.row(vec![
                 (f.date.to_string(), Style::new()),

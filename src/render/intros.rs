@@ -1,21 +1,19 @@
 use std::io::{self, Write};
 
+use anstyle::Style;
+
 use crate::query::intros::Made;
-use crate::render::escape::escape;
-use crate::render::{DIM, NAME, join_names};
+use crate::render::{DIM, ID, NAME, Table, join_names};
 
 pub fn write(out: &mut impl Write, list: &[Made]) -> io::Result<()> {
+    let mut table = Table::new(&["DATE", "ID", "PEOPLE", "NOTE"]).shrink(&[3, 2]);
     for m in list {
-        let note = m
-            .note
-            .map(|n| format!("  {DIM}{}{DIM:#}", escape(n)))
-            .unwrap_or_default();
-        writeln!(
-            out,
-            "{}  {NAME}{}{NAME:#}{note}",
-            m.date,
-            escape(&join_names(&m.names))
-        )?;
+        table.row(vec![
+            (m.date.to_string(), Style::new()),
+            (m.id.clone(), ID),
+            (join_names(&m.names), NAME),
+            (m.note.unwrap_or_default().to_string(), DIM),
+        ]);
     }
-    Ok(())
+    table.write(out)
 }

@@ -5,10 +5,7 @@ use chrono::NaiveDate;
 
 use crate::dates::relative;
 use crate::query::list::Row;
-use crate::render::{DIM, ID, NAME, Table, truncate};
-
-/// Interests are cut to this width so a row fits an ordinary terminal.
-const INTERESTS_WIDTH: usize = 40;
+use crate::render::{DIM, ID, NAME, Table};
 
 /// With `last_contact`, a LAST CONTACT column ("2026-11-04 (3 weeks ago)") comes before
 /// the interests.
@@ -23,7 +20,15 @@ pub fn write(
         headers.push("LAST CONTACT");
     }
     headers.push("INTERESTS");
-    let mut table = Table::new(&headers);
+    // To fit the terminal, interests give way first (and go, rather than be cut to a
+    // stub), then the company, the last contact and the name; ids and counts never.
+    let interests = headers.len() - 1;
+    let mut order = vec![interests, 2];
+    if last_contact {
+        order.push(4);
+    }
+    order.push(0);
+    let mut table = Table::new(&headers).shrink(&order).optional(&[interests]);
     for row in rows {
         let p = row.person;
         let mut cells = vec![
@@ -42,7 +47,7 @@ pub fn write(
             };
             cells.push((when, Style::new()));
         }
-        cells.push((truncate(&p.interests.join(", "), INTERESTS_WIDTH), DIM));
+        cells.push((p.interests.join(", "), DIM));
         table.row(cells);
     }
     table.write(out)

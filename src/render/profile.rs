@@ -10,11 +10,14 @@ use crate::query::due::occasions::Kind;
 use crate::query::profile::Profile;
 use crate::render::due::occasion;
 
-use crate::render::escape::{escape, escape_lines};
-use crate::render::{DIM, HEADER, ID, NAME, Table};
+use crate::render::escape::escape;
+use crate::render::{DIM, HEADER, ID, NAME, Table, width, wrap};
 
-/// How many past interactions `show` lists; `--json` has them all.
+/// How many past interactions `show` lists; `--json` and `history` have them all.
 const RECENT: usize = 5;
+
+/// The column where a field's value starts: two spaces, a 10-wide label, a space.
+const VALUE_AT: usize = 13;
 
 pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result<()> {
     let p = pr.person;
@@ -29,19 +32,22 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
         (Some(x), None) | (None, Some(x)) => Some(x.to_string()),
         (None, None) => None,
     };
+    // Values start in column 13; a long or multi-line value (notes) goes on under it.
+    let room = width().map(|w| w.saturating_sub(VALUE_AT).max(20));
     let mut field = |label: &str, value: Option<String>| -> io::Result<()> {
-        match value {
-            Some(v) if !v.is_empty() => {
-                // Notes may be several lines on purpose; every other field is one.
-                let v = if label == "notes" {
-                    escape_lines(&v)
-                } else {
-                    escape(&v)
-                };
-                writeln!(out, "  {DIM}{label:<10}{DIM:#} {v}")
+        let Some(v) = value.filter(|v| !v.is_empty()) else {
+            return Ok(());
+        };
+        // Shown with control characters visible (`escape`), line by line.
+        let lines: Vec<String> = v.lines().flat_map(|l| wrap(&escape(l), room)).collect();
+        for (i, line) in lines.iter().enumerate() {
+            if i == 0 {
+                writeln!(out, "  {DIM}{label:<10}{DIM:#} {line}")?;
+            } else {
+                writeln!(out, "{:VALUE_AT$}{line}", "")?;
             }
-            _ => Ok(()),
         }
+        Ok(())
     };
     let labelled = |values: &[compact_str::CompactString]| -> String {
         values
@@ -152,7 +158,7 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
         )?;
     } else {
         writeln!(out, "{HEADER}Knows{HEADER:#} ({})", pr.relationships.len())?;
-        let mut table = Table::bare(3, 2);
+        let mut table = Table::bare(3, 2).shrink(&[2, 0]);
         for t in &pr.relationships {
             let mut details = Vec::new();
             details.extend(t.kind.map(String::from));
@@ -169,6 +175,7 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
     }
     if !pr.introductions.is_empty() {
         writeln!(out, "\n{HEADER}Introductions{HEADER:#}")?;
+        let mut table = Table::bare(4, 2);
         for x in &pr.introductions {
             let others: Vec<&str> = x
                 .people
@@ -176,25 +183,47 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
                 .filter(|id| **id != p.id)
                 .map(|id| id.as_str())
                 .collect();
-            let note = x
-                .note
-                .as_deref()
-                .map(|n| format!("  {DIM}{}{DIM:#}", escape(n)))
-                .unwrap_or_default();
-            writeln!(out, "  {}  to {}{note}", x.date, escape(&others.join(", ")))?;
+            table.row(vec![
+                (x.date.to_string(), Style::new()),
+                (x.id.clone(), ID),
+                (format!("to {}", others.join(", ")), Style::new()),
+                (x.note.as_deref().map(one_line).unwrap_or_default(), DIM),
+            ]);
         }
+        table.shrink(&[3, 2]).write(out)?;
     }
     if !pr.interactions.is_empty() {
         writeln!(out, "\n{HEADER}Recent contact{HEADER:#}")?;
+        let mut table = Table::bare(4, 2);
         for x in pr.interactions.iter().take(RECENT) {
-            let kind = escape(x.kind.as_deref().unwrap_or("contact"));
-            let note = x
-                .note
-                .as_deref()
-                .map(|n| format!("  {DIM}{}{DIM:#}", escape(n)))
-                .unwrap_or_default();
-            writeln!(out, "  {}  {kind}{note}", x.date)?;
+            table.row(vec![
+                (x.date.to_string(), Style::new()),
+                (x.id.clone(), ID),
+                (
+                    x.kind.as_deref().unwrap_or("contact").to_string(),
+                    Style::new(),
+                ),
+                (x.note.as_deref().map(one_line).unwrap_or_default(), DIM),
+            ]);
+        }
+        table.shrink(&[3, 2]).write(out)?;
+        let more = pr.interactions.len().saturating_sub(RECENT);
+        if more > 0 {
+            writeln!(
+                out,
+                "  {DIM}... and {more} more (`netweb history {}` has them all){DIM:#}",
+                p.id
+            )?;
         }
     }
     Ok(())
+}
+
+/// A multi-line note on one line of a list, its lines joined by " / ".
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
 }

@@ -56,6 +56,8 @@ fn append_from<T>(
     build: impl FnOnce(&Network) -> Result<(T, Appended)>,
 ) -> Result<T> {
     let (target, lock) = lock_for_writing(path)?;
+    // For `netweb undo` (see `update`).
+    let was = super::history::Before::read(&target);
     // Read into memory, not mapped: see `target::read_data`.
     let bytes = target::read_data(&target)?;
     if let Some(bytes) = &bytes {
@@ -73,6 +75,7 @@ fn append_from<T>(
         same_as_a_full_write(&target, bytes, &pieces, &added);
         let pieces: Vec<&[u8]> = pieces.iter().map(|p| p.as_ref()).collect();
         save_bytes(&target, &lock, &pieces)?;
+        was.record(&target);
         return Ok(value);
     }
 
@@ -91,6 +94,7 @@ fn append_from<T>(
         "an append broke the network"
     );
     save(&target, &lock, &net)?;
+    was.record(&target);
     Ok(value)
 }
 

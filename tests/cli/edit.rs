@@ -116,6 +116,6 @@ fn edit_warns_about_removing_what_is_not_there() {
 #[test]
 fn rename_to_blank_is_refused() {
     let env = ada();
-    let err = env.fails(1, &["edit", "ada", "--name", " "]);
+    let err = env.fails(2, &["edit", "ada", "--name", " "]);
     assert!(err.contains("new name is empty"), "{err}");
 }

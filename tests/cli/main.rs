@@ -3,6 +3,7 @@
 mod common;
 
 mod attack;
+mod docs;
 mod edit;
 mod errors;
 mod export;
@@ -17,6 +18,8 @@ mod merge;
 mod occasions;
 mod output;
 mod people;
+mod readme;
 mod store;
 mod suggest;
 mod touch;
+mod undo;

@@ -113,13 +113,13 @@ fn add_with_an_unknown_knows_adds_nothing() {
 #[test]
 fn add_rejects_bad_values_with_the_accepted_forms() {
     let env = Env::new();
-    let err = env.fails(1, &["add", "Ada", "--met", "May 2024"]);
+    let err = env.fails(2, &["add", "Ada", "--met", "May 2024"]);
     assert!(err.contains("YYYY-MM-DD"), "{err}");
-    let err = env.fails(1, &["add", "Ada", "--met", "2027-01-01"]);
+    let err = env.fails(2, &["add", "Ada", "--met", "2027-01-01"]);
     assert!(err.contains("in the future"), "{err}");
-    let err = env.fails(1, &["add", "Ada", "--every", "often"]);
+    let err = env.fails(2, &["add", "Ada", "--every", "often"]);
     assert!(err.contains("14d, 2w, 3m or 1y"), "{err}");
-    let err = env.fails(1, &["add", "  "]);
+    let err = env.fails(2, &["add", "  "]);
     assert!(err.contains("the name is empty"), "{err}");
     assert!(!env.file.exists(), "a failed add created the file");
 }

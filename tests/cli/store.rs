@@ -45,7 +45,12 @@ fn saves_keep_the_previous_version_as_bak() {
     names.sort();
     assert_eq!(
         names,
-        ["network.json", "network.json.bak", "network.json.lock"]
+        [
+            "network.json",
+            "network.json.bak",
+            "network.json.history",
+            "network.json.lock"
+        ]
     );
 }
 

@@ -307,7 +307,18 @@ fn intro_of_three_links_every_pair_and_intros_lists_newest_first() {
     assert_eq!(list[1]["date"], "2026-01-05");
     assert_eq!(env.data()["relationships"].as_array().unwrap().len(), 3);
     let text = env.ok(&["intros"]);
-    assert_eq!(text, "2026-03-01  A and C  again\n2026-01-05  A, B and C\n");
+    let (r0, r1) = (
+        list[0]["ref"].as_str().unwrap(),
+        list[1]["ref"].as_str().unwrap(),
+    );
+    assert_eq!(
+        text,
+        format!(
+            "DATE        ID        PEOPLE      NOTE\n\
+             2026-03-01  {r0}  A and C     again\n\
+             2026-01-05  {r1}  A, B and C\n"
+        )
+    );
 }
 
 #[test]
@@ -316,7 +327,7 @@ fn intro_refuses_bad_input() {
     env.fails(2, &["intro", "a"]);
     let err = env.fails(1, &["intro", "a", "a"]);
     assert!(err.contains("named twice"), "{err}");
-    let err = env.fails(1, &["intro", "a", "b", "--date", "2030-01-01"]);
+    let err = env.fails(2, &["intro", "a", "b", "--date", "2030-01-01"]);
     assert!(err.contains("in the future"), "{err}");
 }
 

@@ -1,0 +1,490 @@
+//! The last changes to the data file, so `netweb undo` can take them back.
+//!
+//! Each change is kept as what it did to the file's lines (a line diff, as `diff` would
+//! print it), not as a copy of the file: a `log` on a 100,000-person file is a few
+//! hundred bytes of history, not a hundred megabytes. The history sits beside the file
+//! as `network.json.history` (JSON, owner-only) and holds the last `KEEP` changes.
+//!
+//! `undo` applies a change backwards; `undo` right after an `undo` applies the same
+//! changes forwards again (so it redoes). `undo N` takes back N changes, newest first.
+//! A change is only ever applied to the exact lines it left behind (as `patch` does): if
+//! those lines were edited by other means since, undo refuses and changes nothing; an
+//! edit elsewhere in the file is kept. The result is checked as a load would check it.
+//!
+//! Recording is best effort: the data is saved first, and a history that cannot be
+//! written is reported as a warning, never as a failed command.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use serde::{Deserialize, Serialize};
+
+use super::{Bytes, parse, read_bytes, save_bytes, sidecar};
+
+/// How many changes the history keeps.
+pub const KEEP: usize = 10;
+
+/// And at most this many bytes of them (the newest change is always kept): ordinary
+/// changes take hundreds of bytes, but an import into an empty file is the whole file.
+pub const MAX_BYTES: usize = 256 << 20;
+
+/// A diff of a huge middle stops refining after this and keeps coarser (larger, still
+/// exact) hunks. Generous: the fallback is large, so it is for pathological files only.
+const DIFF_DEADLINE: Duration = Duration::from_secs(30);
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Journal {
+    version: u32,
+    /// Oldest first.
+    entries: Vec<Entry>,
+    /// How many entries at the end are currently undone (and can be redone).
+    #[serde(default)]
+    undone: usize,
+    /// How many the last `undo` took back, when the last thing done was an undo: a plain
+    /// `undo` now redoes them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_undo: Option<usize>,
+}
+
+/// One change: the command that made it, when, and its hunks.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Entry {
+    /// The command line, e.g. `netweb log walter --date yesterday`.
+    pub command: String,
+    /// When it was made (UTC, RFC 3339).
+    pub at: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub undone: bool,
+    hunks: Vec<Hunk>,
+    before_lines: usize,
+    after_lines: usize,
+}
+
+/// Lines `old` at `at` in the file before became `new` at `at_after` in the file after.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Hunk {
+    at: usize,
+    at_after: usize,
+    old: Vec<String>,
+    new: Vec<String>,
+}
+
+/// The file as it was before a change, taken under the lock.
+pub struct Before(Option<Bytes>);
+
+impl Before {
+    /// Maps (or reads, if small) the file as it is now. A file that cannot be read here is
+    /// read by the change itself, which reports the error.
+    pub fn read(target: &Path) -> Before {
+        Before(read_bytes(target).ok().flatten())
+    }
+
+    /// Records the change from this to what is in `target` now. Best effort: a problem is
+    /// a warning on stderr, the change itself is already saved.
+    pub fn record(self, target: &Path) {
+        if let Err(e) = self.try_record(target) {
+            let _ = writeln!(
+                std::io::stderr(),
+                "netweb: warning: this change cannot be undone: {e:#}"
+            );
+        }
+    }
+
+    fn try_record(self, target: &Path) -> Result<()> {
+        let after = read_bytes(target)?.context("the data file vanished")?;
+        let before: &[u8] = self.0.as_deref().unwrap_or(b"");
+        let entry = diff(before, &after, command_line())?;
+        let path = history_path(target);
+        let mut journal = Journal::read(&path).unwrap_or_default();
+        let keep = journal.entries.len() - journal.undone;
+        journal.entries.truncate(keep);
+        journal.entries.push(entry);
+        let excess = journal.entries.len().saturating_sub(KEEP);
+        journal.entries.drain(..excess);
+        while journal.entries.len() > 1
+            && journal.entries.iter().map(Entry::size).sum::<usize>() > MAX_BYTES
+        {
+            journal.entries.remove(0);
+        }
+        journal.undone = 0;
+        journal.last_undo = None;
+        journal.write(&path)
+    }
+}
+
+/// What `undo` did.
+#[derive(Debug, Serialize)]
+pub struct Undone {
+    /// `undo` (taken back) or `redo` (made again).
+    pub action: &'static str,
+    /// The changes, in the order they were applied.
+    pub changes: Vec<Entry>,
+}
+
+/// The recorded changes, newest first (for `undo --list`).
+pub fn list(target: &Path) -> Result<Vec<Entry>> {
+    let target = super::resolve_symlinks(target)?;
+    let journal = Journal::read(&history_path(&target))?;
+    let n = journal.entries.len();
+    let mut out: Vec<Entry> = journal.entries;
+    for (i, e) in out.iter_mut().enumerate() {
+        e.undone = i >= n - journal.undone;
+    }
+    out.reverse();
+    Ok(out)
+}
+
+/// Takes back the last `steps` changes, or (with `None`, right after an undo) redoes
+/// what that undo took back.
+pub fn undo(path: &Path, steps: Option<usize>) -> Result<Undone> {
+    let target = super::resolve_symlinks(path)?;
+    let hpath = history_path(&target);
+    let nothing = || {
+        anyhow::anyhow!(
+            "there is nothing to undo: the history of {} is empty (it keeps the last {KEEP} \
+             changes netweb made)",
+            target.display()
+        )
+    };
+    if !hpath.exists() {
+        return Err(nothing());
+    }
+    let (target, lock) = super::lock_for_writing(path)?;
+    let mut journal = Journal::read(&hpath)?;
+    let len = journal.entries.len();
+    let done = len - journal.undone;
+    let mut bytes = read_bytes(&target)?.map(|b| b.to_vec()).unwrap_or_default();
+    let mut applied = Vec::new();
+    let action = match (steps, journal.last_undo) {
+        (None, Some(n)) if n <= journal.undone => {
+            for e in &journal.entries[done..done + n] {
+                bytes = e.apply(&bytes, true)?;
+                applied.push(e.clone());
+            }
+            journal.undone -= n;
+            journal.last_undo = None;
+            "redo"
+        }
+        _ => {
+            let n = steps.unwrap_or(1);
+            if done == 0 {
+                return Err(nothing());
+            }
+            if n > done {
+                bail!(
+                    "only {done} change{} can be undone (the history keeps the last {KEEP})",
+                    if done == 1 { "" } else { "s" }
+                );
+            }
+            for e in journal.entries[done - n..done].iter().rev() {
+                bytes = e.apply(&bytes, false)?;
+                applied.push(e.clone());
+            }
+            journal.undone += n;
+            journal.last_undo = Some(n);
+            "undo"
+        }
+    };
+    // What is written must be a file netweb reads: check it as a load would.
+    if !bytes.is_empty() {
+        parse(&target, &bytes).context(
+            "internal error: an undo gave a file that does not load; nothing was changed",
+        )?;
+    }
+    save_bytes(&target, &lock, &[&bytes])?;
+    journal.write(&hpath)?;
+    Ok(Undone {
+        action,
+        changes: applied,
+    })
+}
+
+impl Entry {
+    /// Applies the change forwards (`redo`) or backwards to `bytes`, which must be exactly
+    /// the lines the change was last applied to.
+    fn apply(&self, bytes: &[u8], forwards: bool) -> Result<Vec<u8>> {
+        let text = std::str::from_utf8(bytes).context("the data file is not UTF-8")?;
+        let lines = split_lines(text);
+        let want_len = if forwards {
+            self.before_lines
+        } else {
+            self.after_lines
+        };
+        let changed_since = || {
+            anyhow::anyhow!(
+                "the data file was changed since `{}` by something other than netweb, so \
+                 that change cannot be {}; nothing was changed",
+                self.command,
+                if forwards { "redone" } else { "undone" }
+            )
+        };
+        if lines.len() != want_len {
+            return Err(changed_since());
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut pos = 0;
+        for h in &self.hunks {
+            let (at, expect, put) = if forwards {
+                (h.at, &h.old, &h.new)
+            } else {
+                (h.at_after, &h.new, &h.old)
+            };
+            if at < pos || at + expect.len() > lines.len() {
+                return Err(changed_since());
+            }
+            if lines[at..at + expect.len()]
+                .iter()
+                .zip(expect)
+                .any(|(a, b)| *a != b.as_str())
+            {
+                return Err(changed_since());
+            }
+            lines[pos..at].iter().for_each(|l| out.push_str(l));
+            put.iter().for_each(|l| out.push_str(l));
+            pos = at + expect.len();
+        }
+        lines[pos..].iter().for_each(|l| out.push_str(l));
+        Ok(out.into_bytes())
+    }
+
+    /// Whether the change touched lines that name this id (for `history PERSON`).
+    /// A line that only gained or lost its trailing comma (the element before one added
+    /// at the end of an array) is not a change to what it says.
+    pub fn mentions(&self, id: &str) -> bool {
+        let quoted = format!("\"{id}\"");
+        let bare = |l: &String| l.trim_end().trim_end_matches(',').to_string();
+        self.hunks.iter().any(|h| {
+            let old: Vec<String> = h.old.iter().map(bare).collect();
+            let new: Vec<String> = h.new.iter().map(bare).collect();
+            let gone = old.iter().filter(|l| !new.contains(l));
+            let came = new.iter().filter(|l| !old.contains(l));
+            gone.chain(came).any(|l| l.contains(&quoted))
+        })
+    }
+
+    /// The bytes this entry takes in the history (its hunks' text).
+    pub fn size(&self) -> usize {
+        self.hunks
+            .iter()
+            .flat_map(|h| h.old.iter().chain(&h.new))
+            .map(String::len)
+            .sum()
+    }
+}
+
+/// Lines with their `\n`, so joining them gives the text back exactly.
+fn split_lines(text: &str) -> Vec<&str> {
+    text.split_inclusive('\n').collect()
+}
+
+/// The change from `before` to `after` as line hunks. Common leading and trailing bytes
+/// are skipped first (snapped to whole lines), so only the changed middle is split into
+/// lines and diffed: on a large file an `add` or `log` touches a few lines near the end.
+fn diff(before: &[u8], after: &[u8], command: String) -> Result<Entry> {
+    let before = std::str::from_utf8(before).context("the old file is not UTF-8")?;
+    let after = std::str::from_utf8(after).context("the new file is not UTF-8")?;
+    let (b, a) = (before.as_bytes(), after.as_bytes());
+    let mut head = common_prefix(b, a);
+    head = memchr::memrchr(b'\n', &b[..head]).map_or(0, |i| i + 1);
+    let max_tail = b.len().min(a.len()) - head;
+    let mut tail = common_suffix(b, a).min(max_tail);
+    // Snap the tail to start at a line start in both files.
+    let line_start = |x: &[u8], tail: usize| x.len() - tail == 0 || x[x.len() - tail - 1] == b'\n';
+    while tail > 0 && !(line_start(b, tail) && line_start(a, tail)) {
+        tail -= 1;
+    }
+    let head_lines = memchr::memchr_iter(b'\n', &b[..head]).count();
+    let old = split_lines(&before[head..before.len() - tail]);
+    let new = split_lines(&after[head..after.len() - tail]);
+    // Patience, not plain Myers: it anchors on lines that occur once on each side (in
+    // this file nearly every line: each record names its people), so a change spread over
+    // the file (`rm` of someone with relationships everywhere) stays a few small hunks
+    // in near-linear time. Myers needs time in proportion to the middle's length times the
+    // number of changed lines, and under load (a 2 s deadline on shared cores) gave up
+    // on such an `rm` at 100,000 people and recorded the whole middle: 327 MB.
+    let ops = similar::capture_diff_slices_deadline(
+        similar::Algorithm::Patience,
+        &old,
+        &new,
+        Some(Instant::now() + DIFF_DEADLINE),
+    );
+    let mut hunks: Vec<Hunk> = Vec::new();
+    for op in ops {
+        let (tag, o, n) = op.as_tag_tuple();
+        if tag == similar::DiffTag::Equal {
+            continue;
+        }
+        let take = |lines: &[&str], r: std::ops::Range<usize>| {
+            lines[r].iter().map(|l| l.to_string()).collect::<Vec<_>>()
+        };
+        hunks.push(Hunk {
+            at: head_lines + o.start,
+            at_after: head_lines + n.start,
+            old: take(&old, o),
+            new: take(&new, n),
+        });
+    }
+    Ok(Entry {
+        command,
+        at: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
+        undone: false,
+        hunks,
+        before_lines: line_count(b),
+        after_lines: line_count(a),
+    })
+}
+
+/// How many lines `split_lines` gives, without building them.
+fn line_count(bytes: &[u8]) -> usize {
+    let newlines = memchr::memchr_iter(b'\n', bytes).count();
+    newlines + usize::from(!bytes.is_empty() && !bytes.ends_with(b"\n"))
+}
+
+/// The length of the common start, compared a page at a time (these are whole files).
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const STEP: usize = 4096;
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + STEP <= n && a[i..i + STEP] == b[i..i + STEP] {
+        i += STEP;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// The length of the common end.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    const STEP: usize = 4096;
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + STEP <= n && a[a.len() - i - STEP..a.len() - i] == b[b.len() - i - STEP..b.len() - i]
+    {
+        i += STEP;
+    }
+    while i < n && a[a.len() - i - 1] == b[b.len() - i - 1] {
+        i += 1;
+    }
+    i
+}
+
+/// `netweb` and its arguments as typed, quoted where they hold spaces.
+fn command_line() -> String {
+    let mut words = vec!["netweb".to_string()];
+    for a in std::env::args().skip(1) {
+        if a.is_empty() || a.contains(char::is_whitespace) || a.contains('"') {
+            words.push(format!("{a:?}"));
+        } else {
+            words.push(a);
+        }
+    }
+    words.join(" ")
+}
+
+pub fn history_path(target: &Path) -> PathBuf {
+    sidecar(target, "history")
+}
+
+impl Journal {
+    fn read(path: &Path) -> Result<Journal> {
+        match std::fs::read(path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| {
+                format!(
+                    "the undo history {} is damaged; remove it to start a new one",
+                    path.display()
+                )
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Journal {
+                version: 1,
+                ..Journal::default()
+            }),
+            Err(e) => Err(e).with_context(|| format!("could not read {}", path.display())),
+        }
+    }
+
+    fn write(&self, path: &Path) -> Result<()> {
+        let dir = super::parent_dir(path);
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".netweb-history-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .with_context(|| format!("could not write {}", path.display()))?;
+        serde_json::to_writer(&mut tmp, self)?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("could not write {}", path.display()))?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(before: &str, after: &str) {
+        let e = diff(before.as_bytes(), after.as_bytes(), "t".into()).unwrap();
+        assert_eq!(e.apply(after.as_bytes(), false).unwrap(), before.as_bytes());
+        assert_eq!(e.apply(before.as_bytes(), true).unwrap(), after.as_bytes());
+    }
+
+    #[test]
+    fn a_diff_applies_both_ways_exactly() {
+        round_trip("a\nb\nc\n", "a\nB\nc\n");
+        round_trip("a\nb\nc\n", "a\nc\n");
+        round_trip("", "a\nb\n");
+        round_trip("a\nb\n", "");
+        round_trip("x\na\nb\nc\ny\n", "x\nb\nq\nc\nr\ny\n");
+        round_trip("a\nb", "a\nb\nc");
+        round_trip("x\nab\n", "x\nzab\n");
+        round_trip("x\nzab\n", "x\nab\n");
+        round_trip("ab\n", "b\n");
+        round_trip("{\n  \"a\": 1\n}\n", "{\n  \"a\": 1,\n  \"b\": 2\n}\n");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_two_texts_round_trip(a in "[ab,\n]{0,40}", b in "[ab,\n]{0,40}") {
+            round_trip(&a, &b);
+        }
+    }
+
+    #[test]
+    fn a_file_changed_since_is_refused() {
+        let e = diff(b"a\nb\n", b"a\nc\n", "t".into()).unwrap();
+        let err = e.apply(b"a\nd\n", false).unwrap_err().to_string();
+        assert!(err.contains("changed since"), "{err}");
+        assert!(e.apply(b"a\nc\nz\n", false).is_err());
+    }
+
+    #[test]
+    fn a_change_spread_over_the_file_stays_small() {
+        // As `rm` does: one line gone here and there across a long file.
+        let lines: Vec<String> = (0..50_000).map(|i| format!("line {i}\n")).collect();
+        let before = lines.concat();
+        let after: String = lines
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 1_700 != 3)
+            .map(|(_, l)| l.as_str())
+            .collect();
+        let e = diff(before.as_bytes(), after.as_bytes(), "t".into()).unwrap();
+        assert_eq!(e.hunks.len(), 30);
+        assert!(e.size() < 400, "{} bytes", e.size());
+        assert_eq!(e.apply(after.as_bytes(), false).unwrap(), before.as_bytes());
+    }
+
+    #[test]
+    fn only_the_changed_lines_are_kept() {
+        let mut before = String::new();
+        for i in 0..10_000 {
+            before.push_str(&format!("line {i}\n"));
+        }
+        let after = before.replace("line 5000\n", "line 5000 changed\n");
+        let e = diff(before.as_bytes(), after.as_bytes(), "t".into()).unwrap();
+        assert_eq!(e.size(), "line 5000\n".len() + "line 5000 changed\n".len());
+    }
+}
