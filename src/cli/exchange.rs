@@ -1,0 +1,96 @@
+//! Arguments of the commands that read and write other formats: imports, exports, completions and man pages.
+
+use std::path::PathBuf;
+
+use super::questions::FilterArgs;
+use clap::{Args, ValueEnum};
+
+/// Formats `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// vCard 2.1, 3.0 or 4.0 (.vcf), as Google, Apple and Android export it
+    Vcard,
+    /// LinkedIn's Connections.csv, any vintage; a file without its header row is read by
+    /// position (First Name, Last Name, [URL,] Email Address, Company, Position, Connected On)
+    Linkedin,
+    /// Google Contacts' CSV export (the current layout or the older one)
+    GoogleCsv,
+    /// Outlook's "Export to CSV" (desktop) layout
+    OutlookCsv,
+    /// A CSV whose header names netweb fields (name, email, company, tags, ...)
+    Csv,
+    /// Another netweb data file, relationships and history included
+    Netweb,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to import
+    pub path: PathBuf,
+    /// What the file is [default: detected from its content and extension]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ImportFormat>,
+    /// Print what would be imported, merged and skipped, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Tag everyone imported, e.g. --tag linkedin
+    #[arg(long = "tag", value_name = "TAG", value_delimiter = ',')]
+    pub tags: Vec<String>,
+}
+
+/// Formats `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The netweb data file (with a filter: just those people and what is among them)
+    Json,
+    /// One row per person, every field, under a header `netweb import` reads back
+    Csv,
+    /// vCard (4.0, or 3.0 with --vcard-version) for phones and address books; netweb's
+    /// own fields as X-NETWEB-*
+    Vcard,
+    /// Graphviz DOT: an undirected graph of people and relationships
+    Dot,
+    /// GraphML for Gephi, yEd and networkx: people and relationships with their fields
+    Graphml,
+    /// A map in one self-contained web page (works offline, loads nothing): people
+    /// coloured by cluster, relationships, the top suggested introductions dashed
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to write: json, csv, vcard, dot, graphml or html (a map to open in a browser)
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json, value_name = "FORMAT")]
+    pub format: ExportFormat,
+    /// Write to this file (atomically, owner-only) instead of standard output; with
+    /// --json, a summary of what was written is printed
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// With --format vcard: the vCard version, 4.0 or 3.0 (for importers that refuse 4.0)
+    #[arg(long, value_enum, default_value_t = VcardVersion::V4, value_name = "VERSION")]
+    pub vcard_version: VcardVersion,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// The vCard versions `export --format vcard` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VcardVersion {
+    #[value(name = "3.0")]
+    V3,
+    #[value(name = "4.0")]
+    V4,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write netweb.1 and a page for every subcommand (netweb-add.1, ...) into DIR
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}

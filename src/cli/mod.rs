@@ -1,0 +1,110 @@
+//! Every clap type, and nothing else: the command-line contract, one file per group of
+//! commands under this one.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod exchange;
+mod people;
+mod questions;
+mod records;
+
+pub use exchange::*;
+pub use people::*;
+pub use questions::*;
+pub use records::*;
+
+/// Keep your contact network as a web, not a hub with spokes.
+///
+/// netweb remembers the people you know, what they care about, offer and seek, and who
+/// among them already knows whom, in one plain JSON file. PERSON arguments take an id,
+/// a full name, an unambiguous prefix of either, or whole words of a name (any case, with
+/// or without accents).
+#[derive(Debug, Parser)]
+#[command(name = "netweb", version, max_term_width = 100)]
+pub struct Cli {
+    /// The data file [default: the platform data directory, e.g. ~/.local/share/netweb/network.json]
+    #[arg(long, global = true, env = "NETWEB_FILE", value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    /// Print one JSON document on stdout instead of text
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to colour the output (auto: when stdout is a terminal and NO_COLOR is unset)
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record a new contact; prints their id
+    Add(AddArgs),
+    /// Change a contact: set, add to or remove from any field, rename (the id stays)
+    Edit(EditArgs),
+    /// Remove a contact and everything that points at them
+    Rm(RmArgs),
+    /// Everything about one contact
+    Show(ShowArgs),
+    /// List contacts, optionally filtered and sorted
+    List(ListArgs),
+    /// Record that two contacts know each other (or update how)
+    Link(LinkArgs),
+    /// Forget that two contacts know each other
+    Unlink(UnlinkArgs),
+    /// Who should meet whom, and why: ranked introductions (or groups with --groups)
+    Suggest(SuggestArgs),
+    /// Record that you introduced these people to each other
+    Intro(IntroArgs),
+    /// List the introductions you have made, newest first
+    Intros,
+    /// Record that you were in touch with one or more people (one entry for all of them)
+    Log(LogArgs),
+    /// Who is overdue or due soon for contact, most overdue first; introductions to follow up
+    Due(DueArgs),
+    /// Set or list default cadences by tag, e.g. `netweb cadence family 14d`
+    Cadence(CadenceArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) on stdout, or write one page per subcommand with --dir
+    Man(ManArgs),
+    /// Bring in contacts from vCard, LinkedIn, Google CSV, a CSV or another netweb file
+    Import(ImportArgs),
+    /// Merge two records of the same person into the first: fields united, history repointed
+    Merge(MergeArgs),
+    /// Write the network (or the people a filter picks) as JSON, CSV, vCard, DOT, GraphML or an HTML map
+    Export(ExportArgs),
+    /// How much of a mesh your contacts form: components, clustering, brokers, clusters, growth
+    Stats,
+    /// The chain of people connecting two contacts, strongest relationships first
+    Path(PathArgs),
+    /// Every interest, offer and seek with how many hold it; `rename` merges spellings
+    Interests(InterestsArgs),
+    /// Take back the last change to the data file and say what it was (`undo` again redoes it)
+    Undo(UndoArgs),
+    /// One contact's whole timeline: added, met, contact, introductions, relationships, changes
+    History(HistoryArgs),
+    /// Remove one logged interaction or introduction by the short id show, intros and history print
+    Forget(ForgetArgs),
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}
