@@ -26,6 +26,24 @@ pub fn fold(text: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// `person` for a command that destroys (`rm`, `merge`): the reference must be an exact
+/// id or full name (folded like every match: case and accents aside), or with `yes` any
+/// reference that `person` resolves to one person. `rm y` used to remove whoever's name
+/// began with a y.
+pub fn exact_person(net: &Network, query: &str, yes: bool, command: &str) -> Result<PersonId> {
+    let id = person(net, query)?;
+    let q = fold(query);
+    let name = net.name_of(&id);
+    if yes || id.as_str() == q || fold(name) == q {
+        return Ok(id);
+    }
+    bail!(
+        "{query:?} is not a full name or id: did you mean {name} ({id})?\nhint: `netweb \
+         {command}` changes the network for good, so give the full name or id (e.g. {id}), \
+         or add --yes to accept the match"
+    )
+}
+
 /// Resolves a reference, trying in turn (the first step that finds anyone decides):
 /// an exact id; an exact name; then a prefix of a name or id, or whole words of a name
 /// ("hale", "raman", "mei lin"). One person is the answer; several are ambiguous and

@@ -6,12 +6,12 @@ use crate::cli::MergeArgs;
 use crate::cmd::Ctx;
 use crate::ops::merge;
 use crate::render::count;
-use crate::store;
+use crate::{resolve, store};
 
 pub fn run(ctx: &Ctx, args: MergeArgs) -> Result<()> {
     let (merged, _) = store::update(&ctx.file, |net| {
-        let keep = super::rm::exactly(net, &args.a, args.yes, "merge")?;
-        let gone = super::rm::exactly(net, &args.b, args.yes, "merge")?;
+        let keep = resolve::exact_person(net, &args.a, args.yes, "merge")?;
+        let gone = resolve::exact_person(net, &args.b, args.yes, "merge")?;
         if keep == gone {
             bail!(
                 "{:?} and {:?} are both {} ({}): a person cannot be merged with themself\nhint: name two different records, e.g. `netweb merge ada-lovelace ada-lovelace-2`",

@@ -1,15 +1,14 @@
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::cli::RmArgs;
 use crate::cmd::Ctx;
-use crate::model::{Network, PersonId};
 use crate::ops::remove::remove;
 use crate::render::count;
 use crate::{resolve, store};
 
 pub fn run(ctx: &Ctx, args: RmArgs) -> Result<()> {
     let (removed, _) = store::update(&ctx.file, |net| {
-        let id = exactly(net, &args.person, args.yes, "rm")?;
+        let id = resolve::exact_person(net, &args.person, args.yes, "rm")?;
         Ok((remove(net, &id), true))
     })?;
     if ctx.json {
@@ -56,21 +55,4 @@ pub fn run(ctx: &Ctx, args: RmArgs) -> Result<()> {
     }
     ctx.say(line)?;
     Ok(())
-}
-
-/// Resolves a person for a command that destroys (`rm`, `merge`): an exact id or full
-/// name (case aside), or with `--yes` the start of one that matches one person only.
-/// `rm y` used to remove whoever's name began with a y.
-pub fn exactly(net: &Network, query: &str, yes: bool, command: &str) -> Result<PersonId> {
-    let id = resolve::person(net, query)?;
-    let q = query.trim().to_lowercase();
-    let name = net.name_of(&id);
-    if yes || id.as_str() == q || name.to_lowercase() == q {
-        return Ok(id);
-    }
-    bail!(
-        "{query:?} is not a full name or id: did you mean {name} ({id})?\nhint: `netweb \
-         {command}` changes the network for good, so give the full name or id (e.g. {id}), \
-         or add --yes to accept the match"
-    )
 }

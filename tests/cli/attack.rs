@@ -808,6 +808,11 @@ fn rm_and_merge_refuse_a_prefix_without_yes() {
     env.ok(&["rm", "y", "--yes"]);
     let left: Vec<String> = names(&env);
     assert_eq!(left, ["Ada Lovelace"]);
+    // A full name typed without its accents is a full name, as everywhere else.
+    env.ok(&["add", "Zoë Müller"]);
+    env.ok(&["rm", "zoe muller"]);
+    let left: Vec<String> = names(&env);
+    assert_eq!(left, ["Ada Lovelace"]);
 }
 
 // 11. vCard and CSV faults.

@@ -382,7 +382,7 @@ fn invalid_utf8_is_located() {
     assert!(out.stderr.contains("save it as UTF-8"), "{}", out.stderr);
 }
 
-/// A file of 4 MB and more is mapped and decoded on two threads (src/store.rs): it reads
+/// A file of 4 MB and more is mapped and decoded in parts (src/store/parts.rs): it reads
 /// like a small one, and a broken one gets the same located messages.
 #[test]
 fn a_large_file_is_read_and_refused_like_a_small_one() {
