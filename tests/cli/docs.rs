@@ -1,8 +1,5 @@
 //! Man pages and shell completions.
 
-use std::io::Read;
-use std::process::Stdio;
-
 use crate::common::Env;
 
 #[test]
@@ -59,27 +56,8 @@ fn a_closed_pipe_ends_completions_and_man_quietly() {
         &["man"],
     ] {
         for _ in 0..5 {
-            let mut child = env
-                .process(args)
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap();
-            let mut first = [0u8; 1];
-            child
-                .stdout
-                .as_mut()
-                .unwrap()
-                .read_exact(&mut first)
-                .unwrap();
-            drop(child.stdout.take());
-            let out = child.wait_with_output().unwrap();
-            assert_eq!(
-                out.status.code(),
-                Some(0),
-                "{args:?}: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
+            let (code, stderr) = env.with_pipe_closed_after(args, 1);
+            assert_eq!(code, Some(0), "{args:?}: {stderr}");
         }
     }
 }

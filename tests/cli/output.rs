@@ -1,8 +1,5 @@
 //! Output conventions: JSON anywhere, colour only when asked, pipes, completions.
 
-use std::io::Read;
-use std::process::Stdio;
-
 use crate::common::Env;
 
 #[test]
@@ -46,29 +43,8 @@ fn closed_pipe(json: bool) {
         .collect();
     let env = Env::with_file(&format!("{{\"people\": [{}]}}", people.join(",")));
     let args: &[&str] = if json { &["--json", "list"] } else { &["list"] };
-    let mut child = env
-        .process(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = [0u8; 16];
-    child
-        .stdout
-        .as_mut()
-        .unwrap()
-        .read_exact(&mut first)
-        .unwrap();
-    drop(child.stdout.take());
-    let status = child.wait().unwrap();
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
-    assert_eq!(status.code(), Some(0), "stderr: {stderr}");
+    let (code, stderr) = env.with_pipe_closed_after(args, 16);
+    assert_eq!(code, Some(0), "stderr: {stderr}");
     assert_eq!(stderr, "");
 }
 

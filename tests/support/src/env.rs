@@ -73,6 +73,32 @@ impl Env {
         cmd
     }
 
+    /// Runs netweb as `netweb ARGS | head -c BYTES` would: reads that much of its output,
+    /// closes the pipe, and returns how it ended and what it wrote to stderr.
+    pub fn with_pipe_closed_after(&self, args: &[&str], bytes: usize) -> (Option<i32>, String) {
+        use std::io::Read;
+        use std::process::Stdio;
+        let mut child = self
+            .process(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("netweb starts");
+        let mut first = vec![0u8; bytes];
+        child
+            .stdout
+            .as_mut()
+            .expect("piped")
+            .read_exact(&mut first)
+            .expect("netweb writes that much");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("netweb ends");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         let out = self.cmd(args).output().unwrap();
         Output {
