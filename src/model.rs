@@ -69,6 +69,13 @@ pub struct Network {
     pub interactions: Vec<Interaction>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub introductions: Vec<Introduction>,
+    /// One-off reminders that `due` shows on their date.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reminders: Vec<Reminder>,
+    /// The owner's own email addresses: an imported calendar's events list the owner
+    /// among the attendees, and the owner is not one of their contacts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub me: Vec<CompactString>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -82,6 +89,8 @@ impl Default for Network {
             relationships: Vec::new(),
             interactions: Vec::new(),
             introductions: Vec::new(),
+            reminders: Vec::new(),
+            me: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -158,6 +167,11 @@ pub struct Relationship {
     pub since: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Why netweb believes this tie without being told (`"calendar: Standup 2026-03-02"`,
+    /// `"same company: Ocado"`). `None` for a tie the owner recorded or confirmed; an
+    /// inferred tie can be taken back by `infer --undo`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -171,6 +185,7 @@ impl Relationship {
             strength: None,
             since: None,
             note: None,
+            inferred: None,
             extra: Extra::new(),
         }
     }
@@ -199,6 +214,21 @@ pub struct Interaction {
     pub kind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where an imported interaction came from (a calendar event's UID and occurrence
+    /// date), so importing the same export again adds only what is new.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A one-off reminder about a person, shown by `due` from its date on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reminder {
+    #[serde(serialize_with = "date_req::serialize")]
+    pub date: NaiveDate,
+    pub person: PersonId,
+    pub text: String,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -384,6 +414,7 @@ mod tests {
             strength: Some(2),
             since: NaiveDate::from_ymd_opt(2024, 1, 1),
             note: Some("n".into()),
+            inferred: Some("i".into()),
             ..Relationship::new("a".into(), "b".into())
         })
         .unwrap();

@@ -25,6 +25,7 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
             people,
             kind,
             note: args.note.as_deref().and_then(non_blank),
+            source: None,
             extra: Extra::new(),
         };
         let names: Vec<String> = interaction

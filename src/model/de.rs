@@ -14,7 +14,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 
-use super::{Extra, Interaction, Introduction, Network, Person, Relationship, date_req};
+use super::{Extra, Interaction, Introduction, Network, Person, Relationship, Reminder, date_req};
 
 /// A date field: ISO `YYYY-MM-DD`, with the message `date_req` gives.
 struct IsoDate(NaiveDate);
@@ -186,12 +186,18 @@ record!(Person, "a person (an object with an id and a name)",
 );
 
 record!(Relationship, "a relationship (an object with \"a\" and \"b\")",
-    fields { a: required, b: required, kind: optional, strength: optional, since: date, note: optional }
+    fields { a: required, b: required, kind: optional, strength: optional, since: date, note: optional,
+        inferred: optional }
     finish |_| ()
 );
 
 record!(Interaction, "an interaction (an object with a date and people)",
-    fields { date: required_date, people: required, kind: optional, note: optional }
+    fields { date: required_date, people: required, kind: optional, note: optional, source: optional }
+    finish |_| ()
+);
+
+record!(Reminder, "a reminder (an object with a date, a person and a text)",
+    fields { date: required_date, person: required, text: required }
     finish |_| ()
 );
 
@@ -221,6 +227,8 @@ impl<'de> Visitor<'de> for NetworkVisitor {
         let mut relationships = None;
         let mut interactions = None;
         let mut introductions = None;
+        let mut reminders = None;
+        let mut me = None;
         let mut extra = Extra::new();
         while let Some(key) = map.next_key::<Key>()? {
             match key.0.as_ref() {
@@ -230,6 +238,8 @@ impl<'de> Visitor<'de> for NetworkVisitor {
                 "relationships" => fill(&mut map, &mut relationships, "relationships")?,
                 "interactions" => fill(&mut map, &mut interactions, "interactions")?,
                 "introductions" => fill(&mut map, &mut introductions, "introductions")?,
+                "reminders" => fill(&mut map, &mut reminders, "reminders")?,
+                "me" => fill(&mut map, &mut me, "me")?,
                 _ => keep(&mut map, &mut extra, key)?,
             }
         }
@@ -240,6 +250,8 @@ impl<'de> Visitor<'de> for NetworkVisitor {
             relationships: relationships.unwrap_or_default(),
             interactions: interactions.unwrap_or_default(),
             introductions: introductions.unwrap_or_default(),
+            reminders: reminders.unwrap_or_default(),
+            me: me.unwrap_or_default(),
             extra,
         })
     }

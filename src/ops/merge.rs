@@ -306,6 +306,7 @@ mod tests {
                 people: vec![id("a"), id("b")],
                 kind: None,
                 note: None,
+                source: None,
                 extra: Extra::new(),
             }],
             introductions: vec![

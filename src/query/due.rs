@@ -255,6 +255,7 @@ mod tests {
             people: people.iter().map(|p| PersonId::from(*p)).collect(),
             kind: Some(kind.into()),
             note: None,
+            source: None,
             extra: Extra::new(),
         }
     }

@@ -236,6 +236,7 @@ mod tests {
             people: vec![PersonId("a".into()), PersonId("b".into())],
             kind: None,
             note: None,
+            source: None,
             extra: Extra::new(),
         });
         net.introductions.push(Introduction {
@@ -249,6 +250,7 @@ mod tests {
             people: vec![PersonId("b".into())],
             kind: None,
             note: None,
+            source: None,
             extra: Extra::new(),
         });
         let rows = list(&net, &Filter::default(), Sort::LastContact, false);

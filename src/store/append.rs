@@ -364,6 +364,7 @@ mod tests {
                 people: vec![zed.id.clone()],
                 kind: Some("coffee".into()),
                 note: None,
+                source: None,
                 extra: Default::default(),
             };
             Ok((

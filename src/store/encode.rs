@@ -210,6 +210,12 @@ fn rest_sections(net: &Network) -> io::Result<Vec<(&str, Vec<u8>)>> {
     if !net.introductions.is_empty() {
         out.push(("introductions", section(&net.introductions, 1)?));
     }
+    if !net.reminders.is_empty() {
+        out.push(("reminders", section(&net.reminders, 1)?));
+    }
+    if !net.me.is_empty() {
+        out.push(("me", section(&net.me, 1)?));
+    }
     for (key, value) in &net.extra {
         out.push((key.as_str(), section(value, 1)?));
     }

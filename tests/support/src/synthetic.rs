@@ -84,7 +84,7 @@ pub fn generate(spec: &Spec) -> Network {
         interactions,
         introductions,
         tag_cadences: Default::default(),
-        extra: Extra::new(),
+        ..Network::default()
     }
 }
 
@@ -1492,7 +1492,7 @@ fn make_people(
                     .then(|| CompactString::from(*rng.pick(EVERY))),
                 no_intros: rng.chance(0.01),
                 added: Some(added),
-                extra: Extra::new(),
+                ..Person::default()
             }
         })
         .collect()
@@ -1541,6 +1541,7 @@ fn make_interactions(
                 note: rng
                     .chance(0.1)
                     .then(|| rng.pick(INTERACTION_NOTES).to_string()),
+                source: None,
                 extra: Extra::new(),
             }
         })
