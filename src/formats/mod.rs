@@ -18,6 +18,7 @@ pub mod dot_out;
 pub mod google;
 pub mod graphml_out;
 pub mod html;
+pub mod ics_out;
 pub mod linkedin;
 pub mod netweb;
 pub mod outlook;
