@@ -2,24 +2,42 @@
 //! on), list the reminders, or remove one by its short id once it is done.
 
 use anyhow::{Result, bail};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::cli::RemindArgs;
 use crate::cmd::Ctx;
-use crate::model::{Extra, Reminder};
+use crate::model::{Extra, PersonId, Reminder};
 use crate::query::due::reminders::reminders;
 use crate::refs::{self, Found};
 use crate::text::non_blank;
 use crate::{dates, render, resolve, store, usage};
 
-/// A reminder as `remind` prints it after adding or removing one.
+/// A reminder as `remind` prints it after adding or removing one: the fields `remind
+/// --list` and `due` print for each.
 #[derive(Debug, Serialize)]
 struct Shown {
     #[serde(rename = "ref")]
     reference: String,
-    #[serde(flatten)]
-    reminder: Reminder,
+    date: NaiveDate,
+    days_late: i64,
+    /// The person it is about.
+    id: PersonId,
     name: String,
+    text: String,
+}
+
+impl Shown {
+    fn new(r: Reminder, name: &str, today: NaiveDate) -> Shown {
+        Shown {
+            reference: refs::reminder(&r),
+            date: r.date,
+            days_late: (today - r.date).num_days(),
+            id: r.person,
+            name: name.to_string(),
+            text: r.text,
+        }
+    }
 }
 
 pub fn run(ctx: &Ctx, args: RemindArgs) -> Result<()> {
@@ -40,17 +58,12 @@ pub fn run(ctx: &Ctx, args: RemindArgs) -> Result<()> {
         let id = resolve::person(net, person)?;
         let reminder = Reminder {
             date,
-            person: id,
+            person: id.clone(),
             text,
             extra: Extra::new(),
         };
-        let name = net.name_of(&reminder.person).to_string();
         net.reminders.push(reminder.clone());
-        let shown = Shown {
-            reference: refs::reminder(&reminder),
-            reminder,
-            name,
-        };
+        let shown = Shown::new(reminder, net.name_of(&id), ctx.today);
         Ok((shown, true))
     })?;
     if ctx.json {
@@ -60,15 +73,15 @@ pub fn run(ctx: &Ctx, args: RemindArgs) -> Result<()> {
         "reminder {} about {} on {} ({}): {}",
         shown.reference,
         shown.name,
-        shown.reminder.date,
-        dates::relative(shown.reminder.date, ctx.today),
-        shown.reminder.text
+        shown.date,
+        dates::relative(shown.date, ctx.today),
+        shown.text
     ))
 }
 
 fn list(ctx: &Ctx) -> Result<()> {
     let net = store::load(&ctx.file)?;
-    let list = reminders(&net, ctx.today, chrono::NaiveDate::MAX, |_| true);
+    let list = reminders(&net, ctx.today, NaiveDate::MAX, |_| true);
     if ctx.json {
         return ctx.print_json(&list);
     }
@@ -94,18 +107,14 @@ fn done(ctx: &Ctx, id: &str) -> Result<()> {
             );
         };
         let reminder = net.reminders.remove(at);
-        let shown = Shown {
-            reference: refs::reminder(&reminder),
-            name: net.name_of(&reminder.person).to_string(),
-            reminder,
-        };
-        Ok((shown, true))
+        let name = net.name_of(&reminder.person).to_string();
+        Ok((Shown::new(reminder, &name, ctx.today), true))
     })?;
     if ctx.json {
         return ctx.print_json(&shown);
     }
     ctx.say(format!(
         "done: the reminder about {} on {} ({}); `netweb undo` brings it back",
-        shown.name, shown.reminder.date, shown.reminder.text
+        shown.name, shown.date, shown.text
     ))
 }

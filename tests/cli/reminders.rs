@@ -172,7 +172,8 @@ fn a_reminder_shows_in_due_from_its_day_on_until_it_is_done() {
     let env = two();
     let added = env.json(&["remind", "ada", "friday", "ask", "about", "the", "engine"]);
     assert_eq!(added["date"], "2026-11-27");
-    assert_eq!(added["person"], "ada-lovelace");
+    assert_eq!(added["id"], "ada-lovelace");
+    assert_eq!(added["days_late"], -2);
     assert_eq!(added["text"], "ask about the engine");
     let reference = added["ref"].as_str().unwrap().to_string();
     assert!(
