@@ -150,8 +150,7 @@ pub fn due<'a>(
     due.sort_by(|a, b| {
         later_by_ratio(a, b)
             .then_with(|| b.days_late.cmp(&a.days_late))
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-            .then_with(|| a.id.cmp(b.id))
+            .then_with(|| by_name((a.name, a.id.as_str()), (b.name, b.id.as_str())))
     });
 
     let made_by = today.checked_sub_days(Days::new(FOLLOW_UP_AFTER_DAYS));
@@ -210,6 +209,12 @@ pub fn tag_cadences(net: &Network) -> Vec<TagCadence<'_>> {
         .keys()
         .map(|t| tag_cadence(net, t))
         .collect()
+}
+
+/// Alphabetical by name (any case), then by the second part (an id): the order of a
+/// list must not depend on the file's.
+fn by_name(a: (&str, &str), b: (&str, &str)) -> Ordering {
+    (a.0.to_lowercase().cmp(&b.0.to_lowercase())).then_with(|| a.1.cmp(b.1))
 }
 
 /// Compares lateness ratios exactly (cross-multiplied), larger first.

@@ -23,19 +23,17 @@ fn two() -> Env {
     env
 }
 
+/// `netweb ARGS` as if today were `day`: it must succeed; its stdout.
+fn on(env: &Env, day: &str, args: &[&str]) -> String {
+    let out = env.cmd(args).env("NETWEB_TODAY", day).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "netweb {args:?}: {stderr}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// `netweb --json ARGS` as if today were `day`.
 fn json_on(env: &Env, day: &str, args: &[&str]) -> Value {
-    let out = env
-        .cmd(&[&["--json"], args].concat())
-        .env("NETWEB_TODAY", day)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_str(&on(env, day, &[&["--json"], args].concat())).unwrap()
 }
 
 /// The (type, id) of each item `due --json` prints.
@@ -199,12 +197,7 @@ fn a_reminder_shows_in_due_from_its_day_on_until_it_is_done() {
         assert_eq!(first["date"], "2026-11-27");
     }
     assert_eq!(json_on(&env, "2026-12-20", &["due"])[0]["days_late"], 23);
-    let human = env
-        .cmd(&["due"])
-        .env("NETWEB_TODAY", "2026-11-27")
-        .output()
-        .unwrap();
-    let human = String::from_utf8(human.stdout).unwrap();
+    let human = on(&env, "2026-11-27", &["due"]);
     assert!(
         human.starts_with("Reminders\n  2026-11-27  today"),
         "{human}"
@@ -357,17 +350,7 @@ fn calendar(text: &str) -> Vec<Event> {
 }
 
 fn export_ics(env: &Env, day: &str) -> String {
-    let out = env
-        .cmd(&["export", "--format", "ics"])
-        .env("NETWEB_TODAY", day)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    on(env, day, &["export", "--format", "ics"])
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::by_name;
 use crate::extra_fields::{self as fields, SNOOZED_UNTIL};
 use crate::model::{Network, Person, PersonId};
 use crate::refs;
@@ -48,8 +49,7 @@ pub fn reminders<'a>(
     out.sort_by(|a, b| {
         a.date
             .cmp(&b.date)
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-            .then_with(|| a.reference.cmp(&b.reference))
+            .then_with(|| by_name((a.name, &a.reference), (b.name, &b.reference)))
     });
     out
 }
@@ -88,8 +88,7 @@ pub fn snoozed(net: &Network, today: NaiveDate) -> Vec<Snoozed<'_>> {
     out.sort_by(|a, b| {
         a.until
             .cmp(&b.until)
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-            .then_with(|| a.id.cmp(b.id))
+            .then_with(|| by_name((a.name, a.id.as_str()), (b.name, b.id.as_str())))
     });
     out
 }
