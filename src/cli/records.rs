@@ -115,7 +115,7 @@ pub struct RemindArgs {
     /// What to remember (several words are joined with spaces)
     #[arg(value_name = "TEXT", num_args = 1..)]
     pub text: Vec<String>,
-    /// List every reminder, soonest first, and change nothing (as without arguments)
+    /// List every reminder by date, and change nothing (as without arguments)
     #[arg(long, conflicts_with_all = ["person", "done"])]
     pub list: bool,
     /// Remove the reminder with this short id (`remind --list` and `due` print it)
