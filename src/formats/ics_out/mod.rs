@@ -103,7 +103,7 @@ mod tests {
             reminders: vec![Reminder {
                 date: d("2026-11-20"),
                 person: "ada".into(),
-                text: "line one\r\nline two\u{7}".into(),
+                text: format!("line one\r\nline two\u{7} {}", "é".repeat(60)),
                 extra: Extra::new(),
             }],
             ..Network::default()
@@ -140,10 +140,12 @@ mod tests {
             .find(|e| e.get_uid().is_some_and(|u| u.starts_with("ada-reminder-r")))
             .unwrap();
         assert_eq!(reminder.get_start().map(|s| s.date_naive()), Some(today));
-        assert_eq!(
-            reminder.get_summary(),
-            Some("Ada, Countess; of Lovelace: line one\nline two")
+        // Folded within the 75 bytes a line may hold, never inside a character.
+        let want = format!(
+            "Ada, Countess; of Lovelace: line one\nline two {}",
+            "é".repeat(60)
         );
+        assert_eq!(reminder.get_summary(), Some(want.as_str()));
         // Due 30 days after being added.
         let cadence = by("ada-cadence@netweb");
         assert_eq!(
