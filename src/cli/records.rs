@@ -86,3 +86,13 @@ pub struct ForgetArgs {
     #[arg(value_name = "ID")]
     pub id: String,
 }
+
+#[derive(Debug, Args)]
+pub struct InferArgs {
+    /// Record the proposed ties (marked `inferred`, with their reason)
+    #[arg(long, conflicts_with = "undo")]
+    pub apply: bool,
+    /// Remove every tie `infer` recorded that no `link` has confirmed since
+    #[arg(long)]
+    pub undo: bool,
+}

@@ -11,6 +11,9 @@ struct Linked {
     relationship: Relationship,
     /// Whether the pair is new (false: an existing relationship was updated or unchanged).
     created: bool,
+    /// The reason the tie had been inferred for, when this link confirmed it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confirmed: Option<String>,
 }
 
 pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
@@ -39,6 +42,8 @@ pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
         };
         let r = &mut net.relationships[at];
         let before = r.clone();
+        // The owner saying so confirms a tie netweb only inferred: `infer --undo` keeps it.
+        let confirmed = r.inferred.take();
         fields::set_text(&mut r.kind, args.kind.as_deref());
         fields::set_text(&mut r.note, args.note.as_deref());
         if args.strength.is_some() {
@@ -53,6 +58,7 @@ pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
                 Linked {
                     relationship: r.clone(),
                     created,
+                    confirmed,
                 },
                 names,
             ),
@@ -64,6 +70,7 @@ pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
     }
     let verb = match (linked.created, written) {
         (true, _) => "linked",
+        (false, _) if linked.confirmed.is_some() => "confirmed the inferred link between",
         (false, true) => "updated the link between",
         (false, false) => "already linked, nothing changed:",
     };
@@ -78,5 +85,10 @@ pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
         format!(" ({})", details.join(", "))
     };
     ctx.say(format!("{verb} {} and {}{details}", names.0, names.1))?;
+    if let Some(why) = &linked.confirmed {
+        ctx.note(format!(
+            "netweb: it had been inferred ({why}); `netweb infer --undo` now keeps it"
+        ));
+    }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! says what it did. Commands load, call one of these and save; nothing here reads a
 //! file or prints.
 
+pub mod infer;
 pub mod merge;
 pub mod remove;
 pub mod rename;

@@ -10,6 +10,7 @@ pub mod due;
 pub mod escape;
 pub mod history;
 pub mod import;
+pub mod infer;
 pub mod interests;
 pub mod intros;
 pub mod list;
