@@ -4,6 +4,7 @@ use serde::Serialize;
 use crate::cli::LinkArgs;
 use crate::cmd::{Ctx, fields};
 use crate::model::Relationship;
+use crate::ops::ties;
 use crate::{dates, resolve, store};
 
 #[derive(Serialize)]
@@ -33,17 +34,14 @@ pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
             );
         }
         let names = (net.name_of(&a).to_string(), net.name_of(&b).to_string());
-        let (at, created) = match net.relationship_index(&a, &b) {
-            Some(at) => (at, false),
-            None => {
-                net.relationships.push(Relationship::new(a, b));
-                (net.relationships.len() - 1, true)
-            }
-        };
+        // A link of an inferred pair confirms it: `infer --undo` keeps it.
+        let ties::Known {
+            at,
+            created,
+            confirmed,
+        } = ties::know(net, &a, &b);
         let r = &mut net.relationships[at];
         let before = r.clone();
-        // The owner saying so confirms a tie netweb only inferred: `infer --undo` keeps it.
-        let confirmed = r.inferred.take();
         fields::set_text(&mut r.kind, args.kind.as_deref());
         fields::set_text(&mut r.note, args.note.as_deref());
         if args.strength.is_some() {
@@ -52,7 +50,7 @@ pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
         if since.is_some() {
             r.since = since;
         }
-        let changed = created || *r != before;
+        let changed = created || confirmed.is_some() || *r != before;
         Ok((
             (
                 Linked {

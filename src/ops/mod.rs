@@ -7,4 +7,5 @@ pub mod merge;
 pub mod remove;
 pub mod rename;
 pub mod subset;
+pub mod ties;
 pub mod unite;

@@ -103,7 +103,6 @@ fn group_row(net: &Network, by: &ByReason, g: &Group) -> Vec<(String, anstyle::S
     if by.reason == crate::ops::infer::Reason::Related {
         return vec![
             (g.name.clone(), NAME),
-            (String::new(), DIM),
             (join_names(&names(&g.people)), anstyle::Style::new()),
         ];
     }

@@ -12,6 +12,7 @@ mod hardening;
 mod html;
 mod import;
 mod import_vintages;
+mod infer;
 mod insight;
 mod links;
 mod merge;

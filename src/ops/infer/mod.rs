@@ -160,6 +160,11 @@ pub fn propose(net: &Network) -> Proposal {
                 already_linked: 0,
                 skipped: None,
             };
+            // Colleagues whose addresses show it are the company's to tie: tying them
+            // again by domain would undo a big company's anchors.
+            if reason == Reason::Domain && one_company(net, &members) {
+                continue;
+            }
             if reason == Reason::Label && members.len() > groups::WHOLE_UP_TO {
                 group.skipped = Some(format!(
                     "held by {} people: a label is read as a group only up to {}",
@@ -195,6 +200,15 @@ pub fn propose(net: &Network) -> Proposal {
         reasons.push(by);
     }
     Proposal { ties, reasons }
+}
+
+/// Whether everyone in `members` has the same company (however spelled).
+fn one_company(net: &Network, members: &[usize]) -> bool {
+    let mut keys = members
+        .iter()
+        .map(|&m| net.people[m].company.as_deref().and_then(company::key));
+    let first = keys.next().flatten();
+    first.is_some() && keys.all(|k| k == first)
 }
 
 fn ordered(a: usize, b: usize) -> [usize; 2] {
@@ -247,11 +261,11 @@ fn gather(net: &Network, reason: Reason) -> Vec<(String, Vec<usize>)> {
         .into_values()
         .filter(|(_, members)| members.len() >= 2)
         .map(|(spellings, members)| {
-            // The most common spelling; of equals the shortest (fewest legal forms),
-            // then the one not in capitals, then the first in sort order.
+            // The most common spelling; of equals one not in capitals, then the
+            // shortest (fewest legal forms), then the first in sort order.
             let rank = |(s, n): (&String, &usize)| {
-                let lower = s.chars().filter(|c| c.is_lowercase()).count();
-                (*n, Reverse(s.len()), lower, Reverse(s.clone()))
+                let shouted = !s.chars().any(char::is_lowercase);
+                (*n, !shouted, Reverse(s.len()), Reverse(s.clone()))
             };
             let name = spellings
                 .iter()

@@ -119,6 +119,23 @@ fn a_big_employer_is_tied_through_its_anchors() {
 }
 
 #[test]
+fn addresses_at_a_big_employer_do_not_tie_past_its_anchors() {
+    let mut n = net(20, &[]);
+    for p in &mut n.people {
+        p.company = Some("Wise".into());
+    }
+    // Two members who are not anchors show their work address; a third works elsewhere.
+    n.people[10].emails = vec!["a@wise.com".into()];
+    n.people[11].emails = vec!["b@wise.com".into()];
+    let p = propose(&n);
+    assert_eq!(p.reasons[2].ties, 0);
+    assert!(!p.ties.iter().any(|t| t.joins(&"p10".into(), &"p11".into())));
+    n.people[12].company = Some("Ocado".into());
+    n.people[12].emails = vec!["c@wise.com".into()];
+    assert_eq!(propose(&n).reasons[2].ties, 3);
+}
+
+#[test]
 fn pairs_already_related_and_repeated_reasons_are_proposed_once() {
     let mut n = net(3, &[(0, 1)]);
     for p in &mut n.people {
