@@ -23,4 +23,5 @@ mod readme;
 mod store;
 mod suggest;
 mod touch;
+mod triage;
 mod undo;
