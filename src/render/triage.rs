@@ -31,12 +31,7 @@ pub fn card(
         }
         writeln!(out, "  {DIM}{label:<12}{DIM:#} {}", escape(&value))
     };
-    let work = match (&p.role, &p.company) {
-        (Some(r), Some(c)) => format!("{r} at {c}"),
-        (Some(x), None) | (None, Some(x)) => x.to_string(),
-        (None, None) => String::new(),
-    };
-    field("work", work)?;
+    field("work", super::profile::work(p).unwrap_or_default())?;
     field("location", p.location.as_deref().unwrap_or_default().into())?;
     field("emails", p.emails.join(", "))?;
     field("tags", p.tags.join(", "))?;

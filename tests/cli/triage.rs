@@ -2,7 +2,6 @@
 //! typed (with Tab completion), Enter to skip, `q` to stop; then the data file.
 
 use rexpect::session::{PtySession, spawn_command};
-use serde_json::Value;
 
 use crate::common::{Env, strings};
 
@@ -45,15 +44,6 @@ fn keys(p: &mut PtySession, text: &str) {
     p.flush().unwrap();
 }
 
-fn person<'a>(data: &'a Value, id: &str) -> &'a Value {
-    data["people"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["id"] == id)
-        .unwrap()
-}
-
 #[test]
 fn answers_typed_at_a_terminal_are_saved_skips_skip_and_q_stops() {
     let env = Env::with_file(FILE);
@@ -90,11 +80,11 @@ fn answers_typed_at_a_terminal_are_saved_skips_skip_and_q_stops() {
     p.exp_eof().unwrap();
 
     let data = env.data();
-    let amara = person(&data, "amara-nwosu");
+    let amara = env.person("amara-nwosu");
     assert_eq!(strings(&amara["interests"]), ["ceramics", "sailing"]);
     assert_eq!(strings(&amara["seeks"]), ["rust mentoring"]);
     assert_eq!(amara.get("offers"), None);
-    assert_eq!(person(&data, "bob-stone").get("interests"), None);
+    assert_eq!(env.person("bob-stone").get("interests"), None);
     let rels = data["relationships"].as_array().unwrap();
     assert_eq!(rels.len(), 2);
     // Saying Amara knows Bob confirmed the inferred tie.
@@ -107,7 +97,7 @@ fn answers_typed_at_a_terminal_are_saved_skips_skip_and_q_stops() {
     env.ok(&["undo"]);
     assert_eq!(env.data()["relationships"].as_array().unwrap().len(), 1);
     assert_eq!(
-        strings(&person(&env.data(), "amara-nwosu")["seeks"]),
+        strings(&env.person("amara-nwosu")["seeks"]),
         ["rust mentoring"]
     );
 }
@@ -128,7 +118,7 @@ fn a_triage_killed_midway_keeps_every_answer_given() {
         .unwrap();
     let _ = p.process_mut().wait();
     assert_eq!(
-        strings(&person(&env.data(), "amara-nwosu")["interests"]),
+        strings(&env.person("amara-nwosu")["interests"]),
         ["chess"]
     );
 }
