@@ -117,10 +117,7 @@ fn a_triage_killed_midway_keeps_every_answer_given() {
         .signal(rexpect::process::Signal::SIGKILL)
         .unwrap();
     let _ = p.process_mut().wait();
-    assert_eq!(
-        strings(&env.person("amara-nwosu")["interests"]),
-        ["chess"]
-    );
+    assert_eq!(strings(&env.person("amara-nwosu")["interests"]), ["chess"]);
 }
 
 #[test]
@@ -142,4 +139,21 @@ fn without_a_terminal_it_says_so_and_points_to_edit() {
         "{err}"
     );
     assert_eq!(env.text(), before);
+}
+
+#[test]
+fn with_json_it_ends_with_one_summary_document() {
+    let env = Env::with_file(FILE);
+    let Some(mut p) = triage(&env, &["--json", "-n", "1"]) else {
+        return;
+    };
+    p.exp_string("interests> ").unwrap();
+    keys(&mut p, "chess\r");
+    p.exp_string("saved interests: chess").unwrap();
+    keys(&mut p, "q\r");
+    // On a pty stdout and stderr are one stream; the summary is the last thing written.
+    let rest = p.exp_eof().unwrap();
+    let json = &rest[rest.find('{').unwrap()..];
+    let summary: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(summary, serde_json::json!({"asked": 1, "saved": 1}));
 }

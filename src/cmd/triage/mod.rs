@@ -11,7 +11,7 @@ use std::io::{IsTerminal, Write};
 use anyhow::Result;
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
-use rustyline::{CompletionType, Config, Editor};
+use rustyline::{Behavior, CompletionType, Config, Editor};
 
 use crate::cli::TriageArgs;
 use crate::cmd::Ctx;
@@ -38,7 +38,7 @@ pub fn run(ctx: &Ctx, args: TriageArgs) -> Result<()> {
     }
     // With --json the conversation goes to stderr and stdout gets the summary alone.
     let mut out: Box<dyn Write> = if ctx.json {
-        Box::new(std::io::stderr())
+        Box::new(anstream::AutoStream::auto(std::io::stderr().lock()))
     } else {
         Box::new(ctx.stdout())
     };
@@ -56,9 +56,17 @@ pub fn run(ctx: &Ctx, args: TriageArgs) -> Result<()> {
          (Tab completes), Enter skips a question, q stops. Each answer is saved at once.",
         text::count(total, "contact", "contacts")
     )?;
+    // With --json the prompts are read and written on the terminal itself (/dev/tty),
+    // so stdout holds nothing but the summary.
+    let behavior = if ctx.json {
+        Behavior::PreferTerm
+    } else {
+        Behavior::Stdio
+    };
     let config = Config::builder()
         .completion_type(CompletionType::List)
         .auto_add_history(false)
+        .behavior(behavior)
         .build();
     let mut editor: Editor<prompt::Words, DefaultHistory> = Editor::with_config(config)?;
     let (mut asked, mut saved) = (0, 0);
