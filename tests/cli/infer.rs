@@ -347,3 +347,40 @@ fn a_linkedin_export_gives_suggestions_once_ties_are_inferred() {
         assert!(s["why"].as_str().unwrap().contains("mutual contact"), "{s}");
     }
 }
+
+/// Through real imports: a card's RELATED names someone who arrives later from LinkedIn,
+/// and a vCard category two cards share is a group.
+#[test]
+fn relations_and_categories_from_an_address_book_tie_across_imports() {
+    let env = Env::new();
+    let vcf = env.dir.path().join("contacts.vcf");
+    std::fs::write(
+        &vcf,
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ada Lovelace\r\nCATEGORIES:Choir,Friends\r\n\
+         RELATED;VALUE=text;TYPE=spouse:William King\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Mary Somerville\r\nCATEGORIES:Choir,Friends\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:4.0\r\nFN:John Herschel\r\nCATEGORIES:Friends\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let csv = env.dir.path().join("Connections.csv");
+    std::fs::write(
+        &csv,
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         William,King,https://www.linkedin.com/in/wking,,Ockham Park,Landowner,05 May 2024\n",
+    )
+    .unwrap();
+    env.ok(&["import", vcf.to_str().unwrap()]);
+    assert_eq!(
+        env.person("ada-lovelace")["related"][0]["name"],
+        "William King"
+    );
+    env.ok(&["import", csv.to_str().unwrap()]);
+    let out = env.json(&["infer"]);
+    assert_eq!(
+        ties(&out),
+        [
+            tie("ada-lovelace", "william-king", "related: spouse"),
+            tie("ada-lovelace", "mary-somerville", "shared label: choir"),
+        ]
+    );
+}
