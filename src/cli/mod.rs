@@ -57,12 +57,17 @@ pub enum Command {
     Rm(RmArgs),
     /// Everything about one contact
     Show(ShowArgs),
+    /// On a terminal, ask about the contacts whose details would help suggestions most
+    Triage(TriageArgs),
     /// List contacts, optionally filtered and sorted
     List(ListArgs),
     /// Record that two contacts know each other (or update how)
     Link(LinkArgs),
     /// Forget that two contacts know each other
     Unlink(UnlinkArgs),
+    /// Ties your records imply (same company or email domain, a card's relation, a small
+    /// label): list them, record them with --apply, take them back with --undo
+    Infer(InferArgs),
     /// Who should meet whom, and why: ranked introductions (or groups with --groups)
     Suggest(SuggestArgs),
     /// Record that you introduced these people to each other

@@ -165,3 +165,10 @@ pub struct MergeArgs {
     #[arg(long)]
     pub yes: bool,
 }
+
+#[derive(Debug, Args)]
+pub struct TriageArgs {
+    /// How many contacts to ask about at most
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+}

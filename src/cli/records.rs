@@ -122,3 +122,13 @@ pub struct RemindArgs {
     #[arg(long, value_name = "REF", conflicts_with = "person")]
     pub done: Option<String>,
 }
+
+#[derive(Debug, Args)]
+pub struct InferArgs {
+    /// Record the proposed ties (marked `inferred`, with their reason)
+    #[arg(long, conflicts_with = "undo")]
+    pub apply: bool,
+    /// Remove every tie `infer` recorded that no `link` has confirmed since
+    #[arg(long)]
+    pub undo: bool,
+}

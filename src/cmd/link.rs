@@ -4,6 +4,7 @@ use serde::Serialize;
 use crate::cli::LinkArgs;
 use crate::cmd::{Ctx, fields};
 use crate::model::Relationship;
+use crate::ops::ties;
 use crate::{dates, resolve, store};
 
 #[derive(Serialize)]
@@ -11,6 +12,9 @@ struct Linked {
     relationship: Relationship,
     /// Whether the pair is new (false: an existing relationship was updated or unchanged).
     created: bool,
+    /// The reason the tie had been inferred for, when this link confirmed it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confirmed: Option<String>,
 }
 
 pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
@@ -30,13 +34,12 @@ pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
             );
         }
         let names = (net.name_of(&a).to_string(), net.name_of(&b).to_string());
-        let (at, created) = match net.relationship_index(&a, &b) {
-            Some(at) => (at, false),
-            None => {
-                net.relationships.push(Relationship::new(a, b));
-                (net.relationships.len() - 1, true)
-            }
-        };
+        // A link of an inferred pair confirms it: `infer --undo` keeps it.
+        let ties::Known {
+            at,
+            created,
+            confirmed,
+        } = ties::know(net, &a, &b);
         let r = &mut net.relationships[at];
         let before = r.clone();
         fields::set_text(&mut r.kind, args.kind.as_deref());
@@ -47,12 +50,13 @@ pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
         if since.is_some() {
             r.since = since;
         }
-        let changed = created || *r != before;
+        let changed = created || confirmed.is_some() || *r != before;
         Ok((
             (
                 Linked {
                     relationship: r.clone(),
                     created,
+                    confirmed,
                 },
                 names,
             ),
@@ -64,6 +68,7 @@ pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
     }
     let verb = match (linked.created, written) {
         (true, _) => "linked",
+        (false, _) if linked.confirmed.is_some() => "confirmed the inferred link between",
         (false, true) => "updated the link between",
         (false, false) => "already linked, nothing changed:",
     };
@@ -78,5 +83,10 @@ pub fn run(ctx: &Ctx, args: LinkArgs) -> Result<()> {
         format!(" ({})", details.join(", "))
     };
     ctx.say(format!("{verb} {} and {}{details}", names.0, names.1))?;
+    if let Some(why) = &linked.confirmed {
+        ctx.note(format!(
+            "netweb: it had been inferred ({why}); `netweb infer --undo` now keeps it"
+        ));
+    }
     Ok(())
 }

@@ -138,6 +138,9 @@ Record a contact who knows someone already there.
 \fBnetweb suggest \-n 5\fR
 The five introductions most worth making, with the reasons.
 .TP
+\fBnetweb infer \-\-apply\fR
+Record the ties your records imply (same company, email domain, relations, small labels).
+.TP
 \fBnetweb log ada \-\-kind call \-\-date yesterday\fR
 Record that you were in touch.
 .TP

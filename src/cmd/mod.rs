@@ -11,6 +11,7 @@ mod fields;
 mod forget;
 mod history;
 mod import;
+mod infer;
 mod interests;
 mod intro;
 mod intros;
@@ -26,6 +27,7 @@ mod show;
 mod snooze;
 mod stats;
 mod suggest;
+mod triage;
 mod undo;
 mod unlink;
 
@@ -132,6 +134,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::List(args) => list::run(&ctx, args),
         Command::Link(args) => link::run(&ctx, args),
         Command::Unlink(args) => unlink::run(&ctx, args),
+        Command::Infer(args) => infer::run(&ctx, args),
+        Command::Triage(args) => triage::run(&ctx, args),
         Command::Intro(args) => intro::run(&ctx, args),
         Command::Intros => intros::run(&ctx),
         Command::Log(args) => log::run(&ctx, args),

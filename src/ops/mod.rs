@@ -2,8 +2,10 @@
 //! says what it did. Commands load, call one of these and save; nothing here reads a
 //! file or prints.
 
+pub mod infer;
 pub mod merge;
 pub mod remove;
 pub mod rename;
 pub mod subset;
+pub mod ties;
 pub mod unite;

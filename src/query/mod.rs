@@ -10,4 +10,5 @@ pub mod path;
 pub mod profile;
 pub mod stats;
 pub mod suggest;
+pub mod triage;
 pub mod vocab;

@@ -10,6 +10,7 @@ pub mod due;
 pub mod escape;
 pub mod history;
 pub mod import;
+pub mod infer;
 pub mod interests;
 pub mod intros;
 pub mod list;
@@ -18,6 +19,7 @@ pub mod profile;
 pub mod reminders;
 pub mod stats;
 pub mod suggest;
+pub mod triage;
 
 pub const HEADER: Style = Style::new().bold().underline();
 pub const NAME: Style = Style::new().bold();

@@ -19,6 +19,15 @@ const RECENT: usize = 5;
 /// The column where a field's value starts: two spaces, a 10-wide label, a space.
 const VALUE_AT: usize = 13;
 
+/// "Staff engineer at Fernbank Labs", or whichever of the two is known.
+pub fn work(p: &crate::model::Person) -> Option<String> {
+    match (&p.role, &p.company) {
+        (Some(r), Some(c)) => Some(format!("{r} at {c}")),
+        (Some(x), None) | (None, Some(x)) => Some(x.to_string()),
+        (None, None) => None,
+    }
+}
+
 pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result<()> {
     let p = pr.person;
     writeln!(
@@ -27,11 +36,7 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
         escape(&p.name),
         escape(p.id.as_str())
     )?;
-    let work = match (&p.role, &p.company) {
-        (Some(r), Some(c)) => Some(format!("{r} at {c}")),
-        (Some(x), None) | (None, Some(x)) => Some(x.to_string()),
-        (None, None) => None,
-    };
+    let work = work(p);
     // Values start in column 13; a long or multi-line value (notes) goes on under it.
     let room = width().map(|w| w.saturating_sub(VALUE_AT).max(20));
     let mut field = |label: &str, value: Option<String>| -> io::Result<()> {

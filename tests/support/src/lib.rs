@@ -5,6 +5,7 @@
 pub mod checks;
 pub mod env;
 pub mod files;
+pub mod linkedin;
 pub mod process;
 pub mod seeded;
 pub mod synthetic;
