@@ -11,6 +11,7 @@ mod fields;
 mod forget;
 mod history;
 mod import;
+mod import_calendar;
 mod interests;
 mod intro;
 mod intros;

@@ -1,0 +1,429 @@
+//! The pure half of a calendar import: given the network, the past occurrences and
+//! `today`, decide which interactions to log, which ties the meetings imply and whom
+//! to add, and build the network that results. No I/O.
+//!
+//! Re-importing adds only what is new: an occurrence is known by its `source` (UID and
+//! day); one already logged gains only the contacts it lacked (people added since,
+//! with `--add-unknown`), and a tie is recorded only between two people with none yet.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use compact_str::CompactString;
+use serde::Serialize;
+
+use super::attendees::{Matcher, Who};
+use super::events::Skip;
+use super::occurrences::{Expanded, Occurrence};
+use crate::model::{Extra, Interaction, Network, Person, PersonId, Relationship};
+use crate::text::{add_terms, unique_slug};
+
+/// The kind of interaction a meeting is logged as.
+pub const MEETING: &str = "meeting";
+/// The kind of relationship a meeting implies.
+pub const MET: &str = "met";
+/// Meetings with more people than this (the owner aside) imply no ties: the people at
+/// an all-hands have not all met each other.
+pub const MAX_TIE_SIZE: usize = 8;
+
+/// What the user asked for beyond the file.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The owner's addresses given now (`--me`); the ones the file remembers are added.
+    pub me: Vec<String>,
+    /// `--add-unknown N`: add people seen on at least N past events as contacts.
+    pub add_unknown: Option<usize>,
+    /// `--tag`: given to everyone added.
+    pub tags: Vec<String>,
+}
+
+/// Someone on the events who is no contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unknown {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// On how many past occurrences they were.
+    pub events: usize,
+    /// The contact they became with `--add-unknown`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub added: Option<PersonId>,
+}
+
+/// The plan, and after a real import the summary: `--json` prints this.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub file: String,
+    pub format: &'static str,
+    pub dry_run: bool,
+    /// The VEVENTs in the file.
+    pub events: usize,
+    /// Past occurrences read (a series counts each time), cancelled ones aside.
+    pub occurrences: usize,
+    /// Interactions logged (new).
+    pub interactions: usize,
+    /// Interactions logged before that gained people.
+    pub updated: usize,
+    /// Past occurrences already logged, left as they were.
+    pub unchanged: usize,
+    /// Ties inferred (relationships of kind `met`).
+    pub ties: usize,
+    /// People on the events who are no contact (after any `--add-unknown`).
+    pub unmatched: usize,
+    /// Contacts added by `--add-unknown`.
+    pub added: usize,
+    /// Events with occurrences from today on (a series counts once): not logged.
+    pub future: usize,
+    /// Past occurrences that were cancelled.
+    pub cancelled: usize,
+    /// Past occurrences with no contact on them.
+    pub without_contacts: usize,
+    /// The owner's addresses, which are never contacts.
+    pub me: Vec<String>,
+    /// The interactions logged.
+    pub logged: Vec<Interaction>,
+    /// The ties inferred.
+    pub tied: Vec<Relationship>,
+    /// Everyone unknown, most often seen first (those added included, with their id).
+    pub unknown: Vec<Unknown>,
+    /// Events that could not be read, each with why.
+    pub skipped: Vec<Skip>,
+}
+
+/// Decides the import and returns the report with the network as it would be after.
+pub fn plan(
+    current: &Network,
+    expanded: &Expanded,
+    events: usize,
+    options: &Options,
+    today: NaiveDate,
+) -> (Report, Network) {
+    let mut net = current.clone();
+    for email in &options.me {
+        let email = email.trim();
+        if !net.me.iter().any(|m| m.eq_ignore_ascii_case(email)) {
+            net.me.push(email.into());
+        }
+    }
+    let mut matcher = Matcher::new(&net, &net.me);
+    let mut unknown = unknowns(&matcher, &expanded.past);
+    let added = add_unknown(&mut net, &mut matcher, &mut unknown, options, today);
+
+    let mut by_source: HashMap<String, usize> = net
+        .interactions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, x)| Some((x.source.clone()?, i)))
+        .collect();
+    let mut report = Report {
+        file: String::new(),
+        format: "ics",
+        dry_run: false,
+        events,
+        occurrences: expanded.past.len(),
+        interactions: 0,
+        updated: 0,
+        unchanged: 0,
+        ties: 0,
+        unmatched: unknown.iter().filter(|u| u.added.is_none()).count(),
+        added,
+        future: expanded.future,
+        cancelled: expanded.cancelled,
+        without_contacts: 0,
+        me: net.me.iter().map(ToString::to_string).collect(),
+        logged: Vec::new(),
+        tied: Vec::new(),
+        unknown,
+        skipped: expanded.skipped.clone(),
+    };
+    let mut tied: HashSet<(usize, usize)> = HashSet::new();
+    for o in &expanded.past {
+        let who = present(&matcher, o);
+        let contacts: Vec<usize> = who
+            .iter()
+            .filter_map(|w| match w {
+                Who::Contact(i) => Some(*i),
+                _ => None,
+            })
+            .collect();
+        if contacts.is_empty() {
+            report.without_contacts += 1;
+            continue;
+        }
+        let people: Vec<PersonId> = contacts.iter().map(|&i| net.people[i].id.clone()).collect();
+        match by_source.get(&o.key) {
+            Some(&at) => {
+                let had = &mut net.interactions[at].people;
+                let before = had.len();
+                for id in &people {
+                    if !had.contains(id) {
+                        had.push(id.clone());
+                    }
+                }
+                if had.len() == before {
+                    report.unchanged += 1;
+                } else {
+                    report.updated += 1;
+                }
+            }
+            None => {
+                let interaction = Interaction {
+                    date: o.date,
+                    people,
+                    kind: Some(MEETING.into()),
+                    note: o.summary.clone(),
+                    source: Some(o.key.clone()),
+                    extra: Extra::new(),
+                };
+                by_source.insert(o.key.clone(), net.interactions.len());
+                net.interactions.push(interaction.clone());
+                report.logged.push(interaction);
+            }
+        }
+        // `who` holds the owner at most once and everyone else once each.
+        let others = who.iter().filter(|w| **w != Who::Me).count();
+        if contacts.len() < 2 || others > MAX_TIE_SIZE {
+            continue;
+        }
+        for (n, &a) in contacts.iter().enumerate() {
+            for &b in &contacts[n + 1..] {
+                let pair = (a.min(b), a.max(b));
+                let (ida, idb) = (&net.people[pair.0].id, &net.people[pair.1].id);
+                if tied.contains(&pair) || net.relationship_index(ida, idb).is_some() {
+                    continue;
+                }
+                tied.insert(pair);
+                let what = o.summary.as_deref().unwrap_or("an untitled event");
+                let tie = Relationship {
+                    kind: Some(MET.into()),
+                    inferred: Some(format!("calendar: {what} {}", o.date)),
+                    ..Relationship::new(ida.clone(), idb.clone())
+                };
+                net.relationships.push(tie.clone());
+                report.tied.push(tie);
+            }
+        }
+    }
+    report.interactions = report.logged.len();
+    report.ties = report.tied.len();
+    (report, net)
+}
+
+/// The people at an occurrence, each once, in the order the file lists them.
+fn present(matcher: &Matcher, o: &Occurrence) -> Vec<Who> {
+    let mut who = Vec::new();
+    for a in &o.attendees {
+        let w = matcher.who(a);
+        if !who.contains(&w) {
+            who.push(w);
+        }
+    }
+    who
+}
+
+/// Everyone unknown, with how many occurrences they were on, most often first.
+fn unknowns(matcher: &Matcher, past: &[Occurrence]) -> Vec<Unknown> {
+    let mut found: BTreeMap<String, Unknown> = BTreeMap::new();
+    for o in past {
+        let mut counted = HashSet::new();
+        for a in &o.attendees {
+            let Who::Unknown(key) = matcher.who(a) else {
+                continue;
+            };
+            if key.is_empty() || !counted.insert(key.clone()) {
+                continue;
+            }
+            let u = found.entry(key).or_insert_with(|| Unknown {
+                name: None,
+                email: a.email.clone(),
+                events: 0,
+                added: None,
+            });
+            u.events += 1;
+            if u.name.is_none() {
+                u.name.clone_from(&a.name);
+            }
+        }
+    }
+    let mut list: Vec<Unknown> = found.into_values().collect();
+    list.sort_by_key(|u| std::cmp::Reverse(u.events));
+    list
+}
+
+/// With `--add-unknown N`: those seen on N or more occurrences become contacts, named by
+/// their CN (or their address), with their address. Returns how many were added.
+fn add_unknown(
+    net: &mut Network,
+    matcher: &mut Matcher,
+    unknown: &mut [Unknown],
+    options: &Options,
+    today: NaiveDate,
+) -> usize {
+    let Some(at_least) = options.add_unknown else {
+        return 0;
+    };
+    let mut taken: HashSet<String> = net.people.iter().map(|p| p.id.to_string()).collect();
+    let mut added = 0;
+    for u in unknown.iter_mut().filter(|u| u.events >= at_least.max(1)) {
+        let Some(name) = u.name.clone().or_else(|| u.email.clone()) else {
+            continue;
+        };
+        let id = unique_slug(&name, |id| taken.contains(id));
+        taken.insert(id.clone());
+        let mut person = Person {
+            id: PersonId::from(id),
+            name: CompactString::from(name.split_whitespace().collect::<Vec<_>>().join(" ")),
+            emails: u
+                .email
+                .iter()
+                .map(|e| CompactString::from(e.trim()))
+                .collect(),
+            added: Some(today),
+            ..Person::default()
+        };
+        add_terms(&mut person.tags, &options.tags);
+        u.added = Some(person.id.clone());
+        net.people.push(person);
+        let i = net.people.len() - 1;
+        matcher.add(i, &net.people[i]);
+        added += 1;
+    }
+    added
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::ics::events::Attendee;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+    }
+
+    fn person(id: &str, email: &str) -> Person {
+        Person {
+            id: id.into(),
+            name: id.into(),
+            emails: vec![email.into()],
+            ..Person::default()
+        }
+    }
+
+    fn meeting(key: &str, date: u32, emails: &[&str]) -> Occurrence {
+        Occurrence {
+            key: key.into(),
+            date: day(date),
+            summary: Some(format!("m {key}")),
+            attendees: emails
+                .iter()
+                .map(|e| Attendee {
+                    email: Some(e.to_string()),
+                    name: Some(e.split('@').next().unwrap().to_uppercase()),
+                })
+                .collect(),
+        }
+    }
+
+    fn net() -> Network {
+        Network {
+            people: ["ada", "bob", "cy"]
+                .iter()
+                .map(|n| person(n, &format!("{n}@x.org")))
+                .collect(),
+            ..Network::default()
+        }
+    }
+
+    #[test]
+    fn meetings_become_interactions_and_small_ones_ties() {
+        let mut big: Vec<String> = (0..9).map(|i| format!("p{i}@y.org")).collect();
+        big.extend(["ada@x.org".into(), "cy@x.org".into()]);
+        let big: Vec<&str> = big.iter().map(String::as_str).collect();
+        let past = vec![
+            meeting("a", 2, &["me@x.org", "ada@x.org", "bob@x.org"]),
+            meeting("b", 3, &big),
+            meeting("c", 4, &["me@x.org", "zed@y.org"]),
+        ];
+        let expanded = Expanded {
+            past,
+            ..Expanded::default()
+        };
+        let options = Options {
+            me: vec!["ME@x.org".into()],
+            ..Options::default()
+        };
+        let (report, after) = plan(&net(), &expanded, 3, &options, day(10));
+        assert_eq!(after.me, ["ME@x.org"]);
+        let logged: Vec<(&str, Vec<&str>)> = after
+            .interactions
+            .iter()
+            .map(|i| {
+                (
+                    i.source.as_deref().unwrap(),
+                    i.people.iter().map(PersonId::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            logged,
+            [("a", vec!["ada", "bob"]), ("b", vec!["ada", "cy"])]
+        );
+        assert_eq!(after.interactions[0].kind.as_deref(), Some(MEETING));
+        // Eleven people at "b": no tie between Ada and Cy.
+        assert_eq!(after.relationships.len(), 1);
+        let tie = &after.relationships[0];
+        assert_eq!((tie.a.as_str(), tie.b.as_str()), ("ada", "bob"));
+        assert_eq!(tie.inferred.as_deref(), Some("calendar: m a 2026-03-02"));
+        assert_eq!(tie.kind.as_deref(), Some(MET));
+        assert_eq!(
+            (report.interactions, report.ties, report.without_contacts),
+            (2, 1, 1)
+        );
+        assert_eq!(report.unmatched, 10);
+
+        // Again: nothing new.
+        let (again, same) = plan(&after, &expanded, 3, &Options::default(), day(10));
+        assert_eq!(same, after);
+        assert_eq!((again.interactions, again.unchanged, again.ties), (0, 2, 0));
+    }
+
+    #[test]
+    fn unknowns_seen_often_enough_are_added_and_join_what_was_logged() {
+        let past = vec![
+            meeting("a", 2, &["me@x.org", "ada@x.org", "zed@y.org"]),
+            meeting("b", 3, &["me@x.org", "zed@y.org"]),
+            meeting("c", 4, &["me@x.org", "ada@x.org", "once@y.org"]),
+        ];
+        let expanded = Expanded {
+            past,
+            ..Expanded::default()
+        };
+        let mut options = Options {
+            me: vec!["me@x.org".into()],
+            ..Options::default()
+        };
+        let (first, after) = plan(&net(), &expanded, 3, &options, day(10));
+        assert_eq!(first.unknown[0].events, 2);
+        assert_eq!(first.unknown[0].email.as_deref(), Some("zed@y.org"));
+        options.add_unknown = Some(2);
+        options.tags = vec!["Calendar".into()];
+        let (second, after) = plan(&after, &expanded, 3, &options, day(10));
+        assert_eq!(
+            (second.added, second.updated, second.interactions),
+            (1, 1, 1)
+        );
+        let zed = after.people.last().unwrap();
+        assert_eq!((zed.id.as_str(), zed.name.as_str()), ("zed", "ZED"));
+        assert_eq!(zed.tags, ["calendar"]);
+        assert_eq!(
+            after.interactions[0].people,
+            ["ada", "zed"].map(PersonId::from)
+        );
+        assert_eq!(
+            second.unknown[0].added.as_ref().map(PersonId::as_str),
+            Some("zed")
+        );
+        assert_eq!(second.unmatched, 1);
+    }
+}
