@@ -49,6 +49,11 @@ impl Matcher {
         self.by_name.entry(fold(&p.name)).or_default().push(i);
     }
 
+    /// Whether someone in the network has this name (folded).
+    pub fn has_name(&self, name: &str) -> bool {
+        self.by_name.contains_key(&fold(name))
+    }
+
     pub fn who(&self, a: &Attendee) -> Who {
         let email = a.email.as_deref().map(|e| e.trim().to_lowercase());
         if let Some(email) = &email {

@@ -2,6 +2,8 @@
 //! when, what, who, and whether it happened. Names of properties and parameters match
 //! case-insensitively, as RFC 5545 says they do.
 
+use std::collections::HashMap;
+
 use icalendar::{Calendar, CalendarComponent, Component, Property};
 
 use super::moment::{Moment, zone};
@@ -29,6 +31,9 @@ pub struct Event {
     pub rrule: Option<String>,
     pub exdates: Vec<Moment>,
     pub rdates: Vec<Moment>,
+    /// For a start in a zone that is no IANA name: how far its wall clock is ahead of UTC
+    /// at most (seconds), from the file's VTIMEZONE, to read a UTC UNTIL by.
+    pub wall_offset: Option<i32>,
     /// People who did not decline, rooms and other resources left out.
     pub attendees: Vec<Attendee>,
 }
@@ -54,6 +59,48 @@ pub struct Read {
     pub total: usize,
 }
 
+/// The greatest UTC offset (seconds) of each VTIMEZONE, by TZID: Outlook names its
+/// zones "W. Europe Standard Time" and defines them there.
+fn offsets(calendar: &Calendar) -> HashMap<String, i32> {
+    let mut out = HashMap::new();
+    for c in &calendar.components {
+        let CalendarComponent::Other(zone) = c else {
+            continue;
+        };
+        let Some(tzid) = zone.property_value("TZID") else {
+            continue;
+        };
+        if !zone.component_kind().eq_ignore_ascii_case("VTIMEZONE") {
+            continue;
+        }
+        let most = zone
+            .components()
+            .iter()
+            .filter_map(|part| offset(part.property_value("TZOFFSETTO")?))
+            .max();
+        if let Some(most) = most {
+            out.insert(tzid.trim().to_string(), most);
+        }
+    }
+    out
+}
+
+/// `+0100`, `-0530` or `+013000` in seconds.
+fn offset(text: &str) -> Option<i32> {
+    let text = text.trim();
+    let (sign, digits) = match text.as_bytes().first()? {
+        b'+' => (1, &text[1..]),
+        b'-' => (-1, &text[1..]),
+        _ => return None,
+    };
+    if !(digits.len() == 4 || digits.len() == 6) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| digits.get(r).and_then(|d| d.parse::<i32>().ok());
+    let seconds = if digits.len() == 6 { n(4..6)? } else { 0 };
+    Some(sign * (n(0..2)? * 3600 + n(2..4)? * 60 + seconds))
+}
+
 /// Reads the events of a parsed calendar.
 pub fn read(calendar: &Calendar) -> Read {
     let top = |key: &str| {
@@ -68,13 +115,14 @@ pub fn read(calendar: &Calendar) -> Read {
         name: top("X-WR-CALNAME"),
         ..Read::default()
     };
+    let offsets = offsets(calendar);
     let events = calendar.components.iter().filter_map(|c| match c {
         CalendarComponent::Event(e) => Some(e),
         _ => None,
     });
     for (i, event) in events.enumerate() {
         read.total += 1;
-        match one(i + 1, event) {
+        match one(i + 1, event, &offsets) {
             Ok(e) => read.events.push(e),
             Err(skip) => read.skipped.push(skip),
         }
@@ -82,7 +130,11 @@ pub fn read(calendar: &Calendar) -> Read {
     read
 }
 
-fn one(number: usize, event: &icalendar::Event) -> Result<Event, Skip> {
+fn one(
+    number: usize,
+    event: &icalendar::Event,
+    offsets: &HashMap<String, i32>,
+) -> Result<Event, Skip> {
     let props = |key: &str| all(event, key);
     let text = |key: &str| {
         props(key)
@@ -121,6 +173,13 @@ fn one(number: usize, event: &icalendar::Event) -> Result<Event, Skip> {
         Some(start) => start,
         None => return Err(skip("it has no DTSTART, so it has no date".into())),
     };
+    let wall_offset = match start {
+        Moment::Local(_, None) => props("DTSTART")
+            .first()
+            .and_then(|p| param(p, "TZID"))
+            .and_then(|tzid| offsets.get(tzid.trim_matches('"')).copied()),
+        _ => None,
+    };
     let recurrence_id = first("RECURRENCE-ID").map_err(skip)?;
     let mut exdates = Vec::new();
     for p in props("EXDATE") {
@@ -152,6 +211,7 @@ fn one(number: usize, event: &icalendar::Event) -> Result<Event, Skip> {
         recurrence_id,
         exdates,
         rdates,
+        wall_offset,
         attendees,
     })
 }
@@ -248,6 +308,23 @@ mod tests {
             ]
         );
         assert_eq!(e.summary.as_deref(), Some("Plan"));
+    }
+
+    #[test]
+    fn a_vtimezone_gives_its_greatest_offset() {
+        let r = events(
+            "BEGIN:VTIMEZONE\r\nTZID:W. Europe Standard Time\r\n\
+             BEGIN:STANDARD\r\nDTSTART:16010101T030000\r\nTZOFFSETFROM:+0200\r\n\
+             TZOFFSETTO:+0100\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\n\
+             DTSTART:16010101T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n\
+             END:DAYLIGHT\r\nEND:VTIMEZONE\r\n\
+             BEGIN:VEVENT\r\nUID:o\r\nDTSTART;TZID=W. Europe Standard Time:20261103T233000\r\n\
+             END:VEVENT\r\n",
+        );
+        assert_eq!(r.events[0].wall_offset, Some(7200));
+        assert_eq!(offset("-0530"), Some(-19800));
+        assert_eq!(offset("+013000"), Some(5400));
+        assert_eq!(offset("0100"), None);
     }
 
     #[test]

@@ -152,7 +152,7 @@ fn starts(e: &Event, today: NaiveDate, zone: Option<chrono_tz::Tz>) -> Result<St
     let set = match &e.rrule {
         None => rrule::RRuleSet::new(start).rdate(start),
         Some(rule) => {
-            let rule = until_in_utc(rule, e.start)?;
+            let rule = until_in_utc(rule, e.start, e.wall_offset)?;
             let parsed: RRule<Unvalidated> = rule
                 .parse()
                 .map_err(|err| format!("its RRULE {rule:?} cannot be read: {err}"))?;
@@ -190,13 +190,20 @@ fn starts(e: &Event, today: NaiveDate, zone: Option<chrono_tz::Tz>) -> Result<St
 }
 
 /// The rule with its UNTIL in UTC, as `rrule` wants it for a start in a zone; calendars
-/// write it as a date, a local time or a UTC time.
-fn until_in_utc(rule: &str, start: Moment) -> Result<String, String> {
+/// write it as a date, a local time or a UTC time. A start kept by its wall clock (a zone
+/// of no IANA name) reads a UTC UNTIL on that wall clock, `wall_offset` ahead.
+fn until_in_utc(rule: &str, start: Moment, wall_offset: Option<i32>) -> Result<String, String> {
+    let shift = |until: Moment| match (start, until, wall_offset) {
+        (Moment::Local(_, None), Moment::Utc(t), Some(s)) => {
+            Moment::Utc(t + chrono::TimeDelta::seconds(i64::from(s)))
+        }
+        _ => until,
+    };
     let parts: Result<Vec<String>, String> = rule
         .split(';')
         .map(|part| match part.split_once('=') {
             Some((k, v)) if k.trim().eq_ignore_ascii_case("UNTIL") => Moment::parse(v, None)
-                .map(|until| format!("UNTIL={}", until.until_text(start)))
+                .map(|until| format!("UNTIL={}", shift(until).until_text(start)))
                 .ok_or_else(|| format!("its RRULE {rule:?} has an UNTIL that is no date: {v:?}")),
             _ => Ok(part.to_string()),
         })
@@ -269,6 +276,23 @@ mod tests {
             ]
         );
         assert_eq!((e.cancelled, e.future), (1, 2));
+    }
+
+    #[test]
+    fn outlooks_zones_end_their_series_on_the_last_occurrence() {
+        // 23:30 in Berlin (CET) is 22:30 UTC: the UNTIL is the third occurrence.
+        let e = expanded(
+            "BEGIN:VTIMEZONE\r\nTZID:W. Europe Standard Time\r\nBEGIN:STANDARD\r\n\
+             DTSTART:16010101T030000\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n\
+             BEGIN:VEVENT\r\nUID:o\r\nDTSTART;TZID=W. Europe Standard Time:20261103T233000\r\n\
+             RRULE:FREQ=WEEKLY;UNTIL=20261117T223000Z\r\nEND:VEVENT\r\n",
+            day(2026, 12, 1),
+        );
+        let days: Vec<NaiveDate> = e.past.iter().map(|o| o.date).collect();
+        assert_eq!(
+            days,
+            [day(2026, 11, 3), day(2026, 11, 10), day(2026, 11, 17)]
+        );
     }
 
     #[test]

@@ -252,7 +252,8 @@ fn unknowns(matcher: &Matcher, past: &[Occurrence]) -> Vec<Unknown> {
 }
 
 /// With `--add-unknown N`: those seen on N or more occurrences become contacts, named by
-/// their CN (or their address), with their address. Returns how many were added.
+/// their CN (or their address), with their address; one known only by a name several
+/// contacts have is left out. Returns how many were added.
 fn add_unknown(
     net: &mut Network,
     matcher: &mut Matcher,
@@ -269,6 +270,11 @@ fn add_unknown(
         let Some(name) = u.name.clone().or_else(|| u.email.clone()) else {
             continue;
         };
+        // Known by a name alone that several contacts share: one more of them would only
+        // make the name more ambiguous.
+        if u.email.is_none() && matcher.has_name(&name) {
+            continue;
+        }
         let id = unique_slug(&name, |id| taken.contains(id));
         taken.insert(id.clone());
         let mut person = Person {
@@ -425,5 +431,36 @@ mod tests {
             Some("zed")
         );
         assert_eq!(second.unmatched, 1);
+    }
+
+    #[test]
+    fn a_name_two_contacts_share_is_not_added_a_third_time() {
+        let mut net = net();
+        for id in ["sam", "sam-2"] {
+            net.people.push(Person {
+                id: id.into(),
+                name: "Sam Lee".into(),
+                ..Person::default()
+            });
+        }
+        let sam = Attendee {
+            email: None,
+            name: Some("sam lee".into()),
+        };
+        let mut o = meeting("a", 2, &["me@x.org", "ada@x.org"]);
+        o.attendees.push(sam);
+        let expanded = Expanded {
+            past: vec![o],
+            ..Expanded::default()
+        };
+        let options = Options {
+            me: vec!["me@x.org".into()],
+            add_unknown: Some(1),
+            ..Options::default()
+        };
+        let (report, after) = plan(&net, &expanded, 1, &options, day(10));
+        assert_eq!((report.added, report.unmatched), (0, 1));
+        assert_eq!(after.people.len(), 5);
+        assert_eq!(after.interactions[0].people, [PersonId::from("ada")]);
     }
 }
