@@ -110,12 +110,10 @@ pub fn plan(
     let mut unknown = unknowns(&matcher, &expanded.past);
     let added = add_unknown(&mut net, &mut matcher, &mut unknown, options, today);
 
-    let mut by_source: HashMap<String, usize> = net
-        .interactions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, x)| Some((x.source.clone()?, i)))
-        .collect();
+    let mut log = Log::new(&net);
+    // Every pair that has a relationship, so a large network is not scanned per pair.
+    let mut known: HashSet<(PersonId, PersonId)> =
+        net.relationships.iter().map(|r| pair(&r.a, &r.b)).collect();
     let mut report = Report {
         file: String::new(),
         format: "ics",
@@ -137,7 +135,6 @@ pub fn plan(
         unknown,
         skipped: expanded.skipped.clone(),
     };
-    let mut tied: HashSet<(usize, usize)> = HashSet::new();
     for o in &expanded.past {
         let who = present(&matcher, o);
         let contacts: Vec<usize> = who
@@ -151,63 +148,116 @@ pub fn plan(
             report.without_contacts += 1;
             continue;
         }
-        let people: Vec<PersonId> = contacts.iter().map(|&i| net.people[i].id.clone()).collect();
-        match by_source.get(&o.key) {
-            Some(&at) => {
-                let had = &mut net.interactions[at].people;
-                let before = had.len();
-                for id in &people {
-                    if !had.contains(id) {
-                        had.push(id.clone());
-                    }
-                }
-                if had.len() == before {
-                    report.unchanged += 1;
-                } else {
-                    report.updated += 1;
-                }
-            }
-            None => {
-                let interaction = Interaction {
-                    date: o.date,
-                    people,
-                    kind: Some(MEETING.into()),
-                    note: o.summary.clone(),
-                    source: Some(o.key.clone()),
-                    extra: Extra::new(),
-                };
-                by_source.insert(o.key.clone(), net.interactions.len());
-                net.interactions.push(interaction.clone());
-                report.logged.push(interaction);
-            }
-        }
+        log.meeting(&mut net, o, &contacts, &mut report);
         // `who` holds the owner at most once and everyone else once each.
         let others = who.iter().filter(|w| **w != Who::Me).count();
-        if contacts.len() < 2 || others > MAX_TIE_SIZE {
-            continue;
-        }
-        for (n, &a) in contacts.iter().enumerate() {
-            for &b in &contacts[n + 1..] {
-                let pair = (a.min(b), a.max(b));
-                let (ida, idb) = (&net.people[pair.0].id, &net.people[pair.1].id);
-                if tied.contains(&pair) || net.relationship_index(ida, idb).is_some() {
-                    continue;
-                }
-                tied.insert(pair);
-                let what = o.summary.as_deref().unwrap_or("an untitled event");
-                let tie = Relationship {
-                    kind: Some(MET.into()),
-                    inferred: Some(format!("calendar: {what} {}", o.date)),
-                    ..Relationship::new(ida.clone(), idb.clone())
-                };
-                net.relationships.push(tie.clone());
-                report.tied.push(tie);
-            }
+        if contacts.len() >= 2 && others <= MAX_TIE_SIZE {
+            tie_up(&mut net, &mut known, o, &contacts, &mut report);
         }
     }
     report.interactions = report.logged.len();
     report.ties = report.tied.len();
     (report, net)
+}
+
+/// The interactions already logged: by source, and the ones logged by hand by day.
+struct Log {
+    by_source: HashMap<String, usize>,
+    by_hand: HashMap<NaiveDate, Vec<usize>>,
+}
+
+impl Log {
+    fn new(net: &Network) -> Log {
+        let mut log = Log {
+            by_source: HashMap::new(),
+            by_hand: HashMap::new(),
+        };
+        for (i, x) in net.interactions.iter().enumerate() {
+            match &x.source {
+                Some(source) => {
+                    log.by_source.insert(source.clone(), i);
+                }
+                None => log.by_hand.entry(x.date).or_default().push(i),
+            }
+        }
+        log
+    }
+
+    /// Logs a meeting, unless it is logged: from this calendar before (then it gains
+    /// the contacts it lacks), or by hand on that day with everyone on it.
+    fn meeting(&mut self, net: &mut Network, o: &Occurrence, contacts: &[usize], r: &mut Report) {
+        let people: Vec<PersonId> = contacts.iter().map(|&i| net.people[i].id.clone()).collect();
+        if let Some(&at) = self.by_source.get(&o.key) {
+            let had = &mut net.interactions[at].people;
+            let before = had.len();
+            for id in &people {
+                if !had.contains(id) {
+                    had.push(id.clone());
+                }
+            }
+            if had.len() == before {
+                r.unchanged += 1;
+            } else {
+                r.updated += 1;
+            }
+            return;
+        }
+        let by_hand = self.by_hand.get(&o.date).into_iter().flatten();
+        if by_hand
+            .map(|&i| &net.interactions[i].people)
+            .any(|had| people.iter().all(|p| had.contains(p)))
+        {
+            r.unchanged += 1;
+            return;
+        }
+        let interaction = Interaction {
+            date: o.date,
+            people,
+            kind: Some(MEETING.into()),
+            note: o.summary.clone(),
+            source: Some(o.key.clone()),
+            extra: Extra::new(),
+        };
+        self.by_source.insert(o.key.clone(), net.interactions.len());
+        net.interactions.push(interaction.clone());
+        r.logged.push(interaction);
+    }
+}
+
+/// Records that the contacts of a small meeting know each other: each pair with no
+/// relationship yet (`known`).
+fn tie_up(
+    net: &mut Network,
+    known: &mut HashSet<(PersonId, PersonId)>,
+    o: &Occurrence,
+    contacts: &[usize],
+    r: &mut Report,
+) {
+    for (n, &a) in contacts.iter().enumerate() {
+        for &b in &contacts[n + 1..] {
+            let (ida, idb) = (&net.people[a.min(b)].id, &net.people[a.max(b)].id);
+            if !known.insert(pair(ida, idb)) {
+                continue;
+            }
+            let what = o.summary.as_deref().unwrap_or("an untitled event");
+            let tie = Relationship {
+                kind: Some(MET.into()),
+                inferred: Some(format!("calendar: {what} {}", o.date)),
+                ..Relationship::new(ida.clone(), idb.clone())
+            };
+            net.relationships.push(tie.clone());
+            r.tied.push(tie);
+        }
+    }
+}
+
+/// A pair of ids in one order, whichever way round a relationship names them.
+fn pair(a: &PersonId, b: &PersonId) -> (PersonId, PersonId) {
+    if a <= b {
+        (a.clone(), b.clone())
+    } else {
+        (b.clone(), a.clone())
+    }
 }
 
 /// The people at an occurrence, each once, in the order the file lists them.
@@ -462,5 +512,30 @@ mod tests {
         assert_eq!((report.added, report.unmatched), (0, 1));
         assert_eq!(after.people.len(), 5);
         assert_eq!(after.interactions[0].people, [PersonId::from("ada")]);
+    }
+
+    #[test]
+    fn a_meeting_logged_by_hand_that_day_is_not_logged_again() {
+        let mut net = net();
+        net.interactions.push(Interaction {
+            date: day(2),
+            people: vec!["bob".into(), "ada".into(), "cy".into()],
+            kind: Some("coffee".into()),
+            note: None,
+            source: None,
+            extra: Extra::new(),
+        });
+        let expanded = Expanded {
+            past: vec![
+                meeting("a", 2, &["ada@x.org", "bob@x.org"]),
+                meeting("b", 3, &["ada@x.org", "bob@x.org"]),
+            ],
+            ..Expanded::default()
+        };
+        let (report, after) = plan(&net, &expanded, 2, &Options::default(), day(10));
+        assert_eq!((report.unchanged, report.interactions), (1, 1));
+        assert_eq!(after.interactions[1].source.as_deref(), Some("b"));
+        // The tie is still there to infer.
+        assert_eq!(report.ties, 1);
     }
 }
