@@ -4,7 +4,8 @@
 use std::io::{self, Write};
 
 use crate::formats::ics::events::Skip;
-use crate::formats::ics::plan::{Report, Unknown};
+use crate::formats::ics::plan::Report;
+use crate::formats::ics::unknown::Unknown;
 use crate::model::Network;
 use crate::render::escape::escape;
 use crate::render::{DIM, GOOD, NAME, count, join_names};

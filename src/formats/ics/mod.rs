@@ -5,13 +5,15 @@
 //! The jobs, in order: `events` reads the VEVENTs (with the `icalendar` crate, which
 //! unfolds lines and reads CRLF or LF), `moment` places their dates, `occurrences`
 //! expands recurring ones (with the `rrule` crate), `attendees` tells the owner, contacts
-//! and strangers apart, and `plan` decides what to log and which ties to record.
+//! and strangers apart, `unknown` counts (and with `--add-unknown` adds) the strangers, and
+//! `plan` decides what to log and which ties to record.
 
 pub mod attendees;
 pub mod events;
 pub mod moment;
 pub mod occurrences;
 pub mod plan;
+pub mod unknown;
 
 use std::path::Path;
 

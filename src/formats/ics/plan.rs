@@ -6,17 +6,16 @@
 //! day); one already logged gains only the contacts it lacked (people added since,
 //! with `--add-unknown`), and a tie is recorded only between two people with none yet.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use compact_str::CompactString;
 use serde::Serialize;
 
 use super::attendees::{Matcher, Who};
 use super::events::Skip;
 use super::occurrences::{Expanded, Occurrence};
-use crate::model::{Extra, Interaction, Network, Person, PersonId, Relationship};
-use crate::text::{add_terms, unique_slug};
+use super::unknown::{Unknown, add_unknown, unknowns};
+use crate::model::{Extra, Interaction, Network, PersonId, Relationship};
 
 /// The kind of interaction a meeting is logged as.
 pub const MEETING: &str = "meeting";
@@ -35,20 +34,6 @@ pub struct Options {
     pub add_unknown: Option<usize>,
     /// `--tag`: given to everyone added.
     pub tags: Vec<String>,
-}
-
-/// Someone on the events who is no contact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Unknown {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// On how many past occurrences they were.
-    pub events: usize,
-    /// The contact they became with `--add-unknown`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub added: Option<PersonId>,
 }
 
 /// The plan, and after a real import the summary: `--json` prints this.
@@ -108,7 +93,14 @@ pub fn plan(
     }
     let mut matcher = Matcher::new(&net, &net.me);
     let mut unknown = unknowns(&matcher, &expanded.past);
-    let added = add_unknown(&mut net, &mut matcher, &mut unknown, options, today);
+    let added = add_unknown(
+        &mut net,
+        &mut matcher,
+        &mut unknown,
+        options.add_unknown,
+        &options.tags,
+        today,
+    );
 
     let mut log = Log::new(&net);
     // Every pair that has a relationship, so a large network is not scanned per pair.
@@ -272,86 +264,11 @@ fn present(matcher: &Matcher, o: &Occurrence) -> Vec<Who> {
     who
 }
 
-/// Everyone unknown, with how many occurrences they were on, most often first.
-fn unknowns(matcher: &Matcher, past: &[Occurrence]) -> Vec<Unknown> {
-    let mut found: BTreeMap<String, Unknown> = BTreeMap::new();
-    for o in past {
-        let mut counted = HashSet::new();
-        for a in &o.attendees {
-            let Who::Unknown(key) = matcher.who(a) else {
-                continue;
-            };
-            if key.is_empty() || !counted.insert(key.clone()) {
-                continue;
-            }
-            let u = found.entry(key).or_insert_with(|| Unknown {
-                name: None,
-                email: a.email.clone(),
-                events: 0,
-                added: None,
-            });
-            u.events += 1;
-            if u.name.is_none() {
-                u.name.clone_from(&a.name);
-            }
-        }
-    }
-    let mut list: Vec<Unknown> = found.into_values().collect();
-    list.sort_by_key(|u| std::cmp::Reverse(u.events));
-    list
-}
-
-/// With `--add-unknown N`: those seen on N or more occurrences become contacts, named by
-/// their CN (or their address), with their address; one known only by a name several
-/// contacts have is left out. Returns how many were added.
-fn add_unknown(
-    net: &mut Network,
-    matcher: &mut Matcher,
-    unknown: &mut [Unknown],
-    options: &Options,
-    today: NaiveDate,
-) -> usize {
-    let Some(at_least) = options.add_unknown else {
-        return 0;
-    };
-    let mut taken: HashSet<String> = net.people.iter().map(|p| p.id.to_string()).collect();
-    let mut added = 0;
-    for u in unknown.iter_mut().filter(|u| u.events >= at_least.max(1)) {
-        let Some(name) = u.name.clone().or_else(|| u.email.clone()) else {
-            continue;
-        };
-        // Known by a name alone that several contacts share: one more of them would only
-        // make the name more ambiguous.
-        if u.email.is_none() && matcher.has_name(&name) {
-            continue;
-        }
-        let id = unique_slug(&name, |id| taken.contains(id));
-        taken.insert(id.clone());
-        let mut person = Person {
-            id: PersonId::from(id),
-            name: CompactString::from(name.split_whitespace().collect::<Vec<_>>().join(" ")),
-            emails: u
-                .email
-                .iter()
-                .map(|e| CompactString::from(e.trim()))
-                .collect(),
-            added: Some(today),
-            ..Person::default()
-        };
-        add_terms(&mut person.tags, &options.tags);
-        u.added = Some(person.id.clone());
-        net.people.push(person);
-        let i = net.people.len() - 1;
-        matcher.add(i, &net.people[i]);
-        added += 1;
-    }
-    added
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::formats::ics::events::Attendee;
+    use crate::model::Person;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
