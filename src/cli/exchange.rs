@@ -22,8 +22,8 @@ pub enum ImportFormat {
     /// Another netweb data file, relationships and history included
     Netweb,
     /// An iCalendar file (.ics) from Google Calendar, Apple Calendar, Outlook or
-    /// Thunderbird: past meetings with contacts are logged, small ones tie the contacts on
-    /// them (see --me and --add-unknown)
+    /// Thunderbird: past meetings with contacts are logged, and one of 2 to 8 people besides
+    /// you ties the contacts on it (see --me and --add-unknown)
     Ics,
 }
 

@@ -358,6 +358,15 @@ fn dry_run_shows_it_all_and_changes_nothing() {
         (Some(true), Some(1))
     );
     assert_eq!(report["unknown"][0]["added"], "zed-zedson");
+    // Found by its content whatever its name; --format ics says it outright.
+    let txt = env.dir.path().join("calendar export.txt");
+    std::fs::copy(fixture("history.ics"), &txt).unwrap();
+    for extra in [&[][..], &["--format", "ics"][..]] {
+        let mut args = vec!["import", txt.to_str().unwrap(), "--dry-run"];
+        args.extend_from_slice(extra);
+        assert_eq!(env.json(&args)["events"], 10);
+    }
+    assert_eq!(env.text(), before);
 }
 
 #[test]
