@@ -84,6 +84,26 @@ impl Spec {
     }
 }
 
+impl Spec {
+    /// The date this names for something still to come, said on `today`: a weekday or
+    /// a day and month without a year is the next one (today counting), not the last.
+    pub fn ahead(self, today: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Spec::Weekday(w) => {
+                let days = (i64::from(w.num_days_from_monday())
+                    - i64::from(today.weekday().num_days_from_monday()))
+                .rem_euclid(7);
+                today.checked_add_days(Days::new(days.unsigned_abs()))
+            }
+            Spec::DayMonth(day, month) => (0..=8).find_map(|years| {
+                let d = NaiveDate::from_ymd_opt(today.year() + years, month, day)?;
+                (d >= today).then_some(d)
+            }),
+            other => other.on(today),
+        }
+    }
+}
+
 /// Reads the syntax of a date. The error says what is wrong and what is accepted.
 pub fn spec(text: &str) -> std::result::Result<Spec, String> {
     let t = text.trim().to_lowercase();
@@ -110,6 +130,28 @@ pub fn parse_past(text: &str, today: NaiveDate, what: &str) -> Result<NaiveDate>
         return Err(BadValue::new(format!(
             "{what} {text:?} is {date}, in the future (today is {today}); \
              it is the date of something that happened, so it must be today or earlier"
+        ))
+        .into());
+    }
+    Ok(date)
+}
+
+/// Parses the date of something still to come (a reminder, the end of a snooze), read
+/// with `Spec::ahead`: a date before today is refused. `what` names the argument.
+pub fn parse_upcoming(text: &str, today: NaiveDate, what: &str) -> Result<NaiveDate> {
+    let spec = spec(text).map_err(BadValue::new)?;
+    let date = spec
+        .ahead(today)
+        .ok_or_else(|| BadValue::new(format!("{text:?} is outside the calendar netweb can use")))?;
+    if date < today {
+        let is = if text.trim() == date.to_string() {
+            String::new()
+        } else {
+            format!(" is {date},")
+        };
+        return Err(BadValue::new(format!(
+            "{what} {text:?}{is} in the past (today is {today}); give today or a later \
+             date, e.g. tomorrow, friday, in 2 weeks or 5 jan"
         ))
         .into());
     }

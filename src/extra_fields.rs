@@ -8,6 +8,7 @@
 //! people's known fields by hand, is not made slower for fields most people lack. This
 //! module is their one typed view: what they are called and what shape each has.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -31,6 +32,9 @@ pub const RELATED: &str = "related";
 /// Other dated events (a graduation, a first meeting).
 pub const EVENTS: &str = "events";
 pub const URLS: &str = "urls";
+/// `YYYY-MM-DD`: `due` leaves the person's cadence out until this day (`netweb snooze`).
+/// Not in `ALL`: it is netweb's own note to itself, not something an address book holds.
+pub const SNOOZED_UNTIL: &str = "snoozed_until";
 
 /// Every key above, in the order `show` and the README list them.
 pub const ALL: [&str; 11] = [
@@ -127,6 +131,11 @@ pub fn texts(p: &Person, key: &str) -> Vec<String> {
 /// A birthday or anniversary, when it is a date.
 pub fn annual(p: &Person, key: &str) -> Option<AnnualDate> {
     text(p, key).and_then(|t| AnnualDate::parse(t).ok())
+}
+
+/// A field that holds an ISO date (`snoozed_until`), when it does.
+pub fn date(p: &Person, key: &str) -> Option<NaiveDate> {
+    text(p, key).and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
 }
 
 /// The label of one of the person's emails or phones.

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Interaction, Introduction, Network};
+use crate::model::{Interaction, Introduction, Network, Reminder};
 
 /// 64-bit FNV-1a: tiny, and stable across Rust versions (std's hasher is not).
 fn fnv(bytes: &[u8]) -> u64 {
@@ -26,6 +26,10 @@ pub fn interaction(x: &Interaction) -> String {
 
 pub fn introduction(x: &Introduction) -> String {
     short('i', x)
+}
+
+pub fn reminder(x: &Reminder) -> String {
+    short('r', x)
 }
 
 /// A record with its short id, serialised as the record plus `"ref"`.
@@ -63,6 +67,7 @@ pub fn with_introduction(x: &Introduction) -> WithRef<'_, Introduction> {
 pub enum Found {
     Interaction(usize),
     Introduction(usize),
+    Reminder(usize),
 }
 
 /// The records whose id is `id` (case-insensitive), as indices.
@@ -80,6 +85,12 @@ pub fn find(net: &Network, id: &str) -> Vec<Found> {
             (0..net.introductions.len())
                 .filter(|&i| introduction(&net.introductions[i]) == id)
                 .map(Found::Introduction),
+        );
+    } else if id.starts_with('r') {
+        out.extend(
+            (0..net.reminders.len())
+                .filter(|&i| reminder(&net.reminders[i]) == id)
+                .map(Found::Reminder),
         );
     }
     out

@@ -110,8 +110,8 @@ pub fn examine(net: &Network) -> (Vec<String>, Vec<[u32; 2]>) {
 /// From this many relationships the repeat check runs on a second thread.
 const PARALLEL_FROM: usize = 100_000;
 
-/// The problems listed after the relationships': tag cadences, interactions and
-/// introductions, in that order.
+/// The problems listed after the relationships': tag cadences, interactions,
+/// introductions and reminders, in that order.
 fn later_problems(net: &Network, known: &impl Fn(&PersonId) -> bool) -> Vec<String> {
     let mut out = Vec::new();
     for (tag, every) in &net.tag_cadences {
@@ -140,6 +140,22 @@ fn later_problems(net: &Network, known: &impl Fn(&PersonId) -> bool) -> Vec<Stri
             2,
             known,
         );
+    }
+    for (i, r) in net.reminders.iter().enumerate() {
+        let label = || format!("reminders[{i}] ({} {:?})", r.date, r.text);
+        if !known(&r.person) {
+            out.push(format!(
+                "{} is about {:?}, who is not in people: fix the person's id or remove the reminder",
+                label(),
+                r.person.as_str()
+            ));
+        }
+        if r.text.trim().is_empty() {
+            out.push(format!(
+                "{} has an empty text: say what to remember, or remove the reminder",
+                label()
+            ));
+        }
     }
     out
 }
@@ -285,6 +301,34 @@ mod tests {
         assert!(found.contains("repeats relationships[0]"), "{found}");
         assert!(found.contains("with themself"), "{found}");
         assert!(found.contains("\"zed\", who is not in people"), "{found}");
+    }
+
+    #[test]
+    fn a_reminder_about_no_one_is_named() {
+        let reminder = |who: &str, text: &str| crate::model::Reminder {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            person: PersonId(who.into()),
+            text: text.into(),
+            extra: crate::model::Extra::new(),
+        };
+        let net = Network {
+            people: vec![person("a")],
+            reminders: vec![
+                reminder("a", "call"),
+                reminder("zed", "ask"),
+                reminder("a", " "),
+            ],
+            ..Network::default()
+        };
+        assert_eq!(
+            problems(&net),
+            [
+                "reminders[1] (2026-12-01 \"ask\") is about \"zed\", who is not in people: fix \
+                 the person's id or remove the reminder",
+                "reminders[2] (2026-12-01 \" \") has an empty text: say what to remember, or \
+                 remove the reminder"
+            ]
+        );
     }
 
     #[test]

@@ -67,11 +67,15 @@ pub enum ExportFormat {
     /// A map in one self-contained web page (works offline, loads nothing): people
     /// coloured by cluster, relationships, the top suggested introductions dashed
     Html,
+    /// An iCalendar (.ics) feed of what `due` knows: contacts falling due, birthdays and
+    /// anniversaries (yearly), introductions to follow up and reminders, with stable UIDs
+    Ics,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// What to write: json, csv, vcard, dot, graphml or html (a map to open in a browser)
+    /// What to write: json, csv, vcard, dot, graphml, html (a map to open in a browser) or
+    /// ics (a calendar feed)
     #[arg(long, value_enum, default_value_t = ExportFormat::Json, value_name = "FORMAT")]
     pub format: ExportFormat,
     /// Write to this file (atomically, owner-only) instead of standard output; with

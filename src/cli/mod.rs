@@ -84,7 +84,7 @@ pub enum Command {
     Import(ImportArgs),
     /// Merge two records of the same person into the first: fields united, history repointed
     Merge(MergeArgs),
-    /// Write the network (or the people a filter picks) as JSON, CSV, vCard, DOT, GraphML or an HTML map
+    /// Write the network (or the people a filter picks) as JSON, CSV, vCard, DOT, GraphML, an HTML map or an iCalendar feed
     Export(ExportArgs),
     /// How much of a mesh your contacts form: components, clustering, brokers, clusters, growth
     Stats,
@@ -98,6 +98,10 @@ pub enum Command {
     History(HistoryArgs),
     /// Remove one logged interaction or introduction by the short id show, intros and history print
     Forget(ForgetArgs),
+    /// Leave a contact out of `due` for a while (`snooze NAME 2w`); list or end snoozes
+    Snooze(SnoozeArgs),
+    /// A one-off reminder about a contact that `due` shows from its day on; list or remove them
+    Remind(RemindArgs),
 }
 
 #[cfg(test)]

@@ -86,3 +86,39 @@ pub struct ForgetArgs {
     #[arg(value_name = "ID")]
     pub id: String,
 }
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("how").args(["duration", "until", "off"]).multiple(false))]
+pub struct SnoozeArgs {
+    /// Whom `due` should leave out for a while; without PERSON, the snoozed people are listed
+    #[arg(requires = "how", add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
+    pub person: Option<String>,
+    /// For how long: 10d, 2w, 3m, 1y (they are back in `due` on the day it ends)
+    #[arg(value_name = "FOR", value_parser = crate::cadence::check)]
+    pub duration: Option<String>,
+    /// Until this day instead: YYYY-MM-DD, friday (the next one), next monday, in 3 weeks, 5 jan, ...
+    #[arg(long, value_name = "DATE", value_parser = crate::dates::check, requires = "person")]
+    pub until: Option<String>,
+    /// End the person's snooze now
+    #[arg(long, requires = "person")]
+    pub off: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// Whom the reminder is about; without arguments, every reminder is listed
+    #[arg(requires_all = ["date", "text"], add = clap_complete::ArgValueCandidates::new(crate::complete::people))]
+    pub person: Option<String>,
+    /// The day `due` starts showing it: YYYY-MM-DD, tomorrow, friday (the next one), in 2 weeks, 5 jan, ...
+    #[arg(value_name = "DATE", value_parser = crate::dates::check)]
+    pub date: Option<String>,
+    /// What to remember (several words are joined with spaces)
+    #[arg(value_name = "TEXT", num_args = 1..)]
+    pub text: Vec<String>,
+    /// List every reminder by date, and change nothing (as without arguments)
+    #[arg(long, conflicts_with_all = ["person", "done"])]
+    pub list: bool,
+    /// Remove the reminder with this short id (`remind --list` and `due` print it)
+    #[arg(long, value_name = "REF", conflicts_with = "person")]
+    pub done: Option<String>,
+}

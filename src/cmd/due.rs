@@ -4,6 +4,7 @@ use crate::cadence::Cadence;
 use crate::cli::DueArgs;
 use crate::cmd::Ctx;
 use crate::query::due;
+use crate::render::count;
 use crate::{render, store};
 
 pub fn run(ctx: &Ctx, args: DueArgs) -> Result<()> {
@@ -27,7 +28,17 @@ pub fn run(ctx: &Ctx, args: DueArgs) -> Result<()> {
     if ctx.json {
         return ctx.print_json(&report.into_items());
     }
-    if report.due.is_empty() && report.follow_ups.is_empty() && report.occasions.is_empty() {
+    if !report.snoozed.is_empty() {
+        ctx.note(format!(
+            "netweb: {} snoozed (`netweb snooze` lists them)",
+            count(report.snoozed.len(), "person is", "people are")
+        ));
+    }
+    if report.reminders.is_empty()
+        && report.due.is_empty()
+        && report.follow_ups.is_empty()
+        && report.occasions.is_empty()
+    {
         let anyone = net.people.iter().any(|p| p.every.is_some()) || !net.tag_cadences.is_empty();
         ctx.note(if anyone {
             "netweb: no one is due; `--within 2w` looks further ahead"

@@ -1,5 +1,6 @@
 //! `netweb export`: the network, or the people a filter picks, as JSON, CSV, vCard, DOT,
-//! GraphML or an HTML map, on standard output or atomically into a file.
+//! GraphML, an HTML map or an iCalendar feed, on standard output or atomically into a
+//! file.
 
 use std::io::Write;
 
@@ -8,7 +9,7 @@ use serde::Serialize;
 
 use crate::cli::{ExportArgs, ExportFormat, VcardVersion};
 use crate::cmd::Ctx;
-use crate::formats::{csv_out, dot_out, graphml_out, html, vcard_out};
+use crate::formats::{csv_out, dot_out, graphml_out, html, ics_out, vcard_out};
 use crate::ops::subset::subset;
 use crate::query::list::Filter;
 use crate::render::count;
@@ -23,6 +24,10 @@ pub struct Exported {
     pub relationships: usize,
     pub interactions: usize,
     pub introductions: usize,
+    pub reminders: usize,
+    /// With `--format ics`: how many events the calendar holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<usize>,
 }
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
@@ -36,6 +41,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         || filter.company.is_some()
         || filter.search.is_some();
     let net = if filtered { subset(&net, &filter) } else { net };
+    let mut events = None;
     let (bytes, format) = match args.format {
         ExportFormat::Json => (store::to_bytes(&net)?, "json"),
         ExportFormat::Csv => (csv_out::write(&net.people)?, "csv"),
@@ -49,6 +55,11 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         ExportFormat::Dot => (dot_out::write(&net), "dot"),
         ExportFormat::Graphml => (graphml_out::write(&net), "graphml"),
         ExportFormat::Html => (html::write(&net)?, "html"),
+        ExportFormat::Ics => {
+            let (bytes, n) = ics_out::write(&net, ctx.today, ctx.now);
+            events = Some(n);
+            (bytes, "ics")
+        }
     };
     let Some(path) = args.output else {
         let mut out = std::io::stdout().lock();
@@ -64,14 +75,16 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         relationships: net.relationships.len(),
         interactions: net.interactions.len(),
         introductions: net.introductions.len(),
+        reminders: net.reminders.len(),
+        events,
     };
     if ctx.json {
         return ctx.print_json(&done);
     }
-    ctx.say(format!(
-        "exported {} to {} ({format})",
-        count(done.people, "person", "people"),
-        done.file
-    ))?;
+    let what = match done.events {
+        Some(n) => count(n, "event", "events"),
+        None => count(done.people, "person", "people"),
+    };
+    ctx.say(format!("exported {what} to {} ({format})", done.file))?;
     Ok(())
 }

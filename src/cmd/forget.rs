@@ -6,7 +6,7 @@ use crate::cmd::Ctx;
 use crate::model::{Interaction, Introduction};
 use crate::refs::{self, Found};
 use crate::render::join_names;
-use crate::store;
+use crate::{store, usage};
 
 #[derive(Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -29,6 +29,13 @@ pub fn run(ctx: &Ctx, args: ForgetArgs) -> Result<()> {
         let gone = match *first {
             Found::Interaction(i) => Forgotten::Interaction(net.interactions.remove(i)),
             Found::Introduction(i) => Forgotten::Introduction(net.introductions.remove(i)),
+            Found::Reminder(_) => {
+                return Err(usage::bad(format!(
+                    "{:?} is a reminder: `netweb remind --done {}` removes it",
+                    args.id,
+                    args.id.trim()
+                )));
+            }
         };
         let people = match &gone {
             Forgotten::Interaction(x) => &x.people,

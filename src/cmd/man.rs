@@ -144,6 +144,12 @@ Record that you were in touch.
 \fBnetweb due \-\-within 2w\fR
 Who is overdue for contact, or due within two weeks.
 .TP
+\fBnetweb remind ada friday "ask how the interview went"\fR
+A one-off reminder that \fBnetweb due\fR shows from Friday on.
+.TP
+\fBnetweb export \-\-format ics \-o ~/calendars/netweb.ics\fR
+What \fBdue\fR knows as a calendar feed (re-export it daily from cron; the UIDs stay the same).
+.TP
 \fBnetweb undo\fR
 Take back the last change (again: redo it).
 .TP

@@ -72,6 +72,11 @@ pub fn run(ctx: &Ctx, args: MergeArgs) -> Result<()> {
             "introduction between the two deleted",
             "introductions between the two deleted",
         ),
+        (
+            merged.reminders_updated,
+            "reminder moved",
+            "reminders moved",
+        ),
     ]
     .iter()
     .filter(|(n, _, _)| *n > 0)

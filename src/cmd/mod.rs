@@ -21,8 +21,10 @@ mod log;
 mod man;
 mod merge;
 mod path;
+mod remind;
 mod rm;
 mod show;
+mod snooze;
 mod stats;
 mod suggest;
 mod undo;
@@ -32,7 +34,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
 
 use crate::cli::{Cli, ColorWhen, Command};
@@ -45,6 +47,9 @@ pub struct Ctx {
     pub json: bool,
     /// The only place the clock is read; tests pin it with `NETWEB_TODAY=YYYY-MM-DD`.
     pub today: NaiveDate,
+    /// The time now, for what stamps its output (a calendar's DTSTAMP); with
+    /// `NETWEB_TODAY` pinned, the start of that day (UTC), so the output is reproducible.
+    pub now: DateTime<Utc>,
 }
 
 impl Ctx {
@@ -53,16 +58,20 @@ impl Ctx {
             Some(path) => path.clone(),
             None => store::default_path()?,
         };
-        let today = match std::env::var("NETWEB_TODAY") {
-            Ok(text) => text
-                .parse()
-                .with_context(|| format!("NETWEB_TODAY={text:?} is not a date: use YYYY-MM-DD"))?,
-            Err(_) => chrono::Local::now().date_naive(),
+        let (today, now) = match std::env::var("NETWEB_TODAY") {
+            Ok(text) => {
+                let today: NaiveDate = text.parse().with_context(|| {
+                    format!("NETWEB_TODAY={text:?} is not a date: use YYYY-MM-DD")
+                })?;
+                (today, today.and_time(NaiveTime::MIN).and_utc())
+            }
+            Err(_) => (chrono::Local::now().date_naive(), Utc::now()),
         };
         Ok(Ctx {
             file,
             json: cli.json,
             today,
+            now,
         })
     }
 
@@ -141,5 +150,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Undo(args) => undo::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
         Command::Forget(args) => forget::run(&ctx, args),
+        Command::Snooze(args) => snooze::run(&ctx, args),
+        Command::Remind(args) => remind::run(&ctx, args),
     }
 }

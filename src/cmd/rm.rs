@@ -35,6 +35,11 @@ pub fn run(ctx: &Ctx, args: RmArgs) -> Result<()> {
             "introduction updated",
             "introductions updated",
         ),
+        (
+            removed.reminders_deleted,
+            "reminder deleted",
+            "reminders deleted",
+        ),
     ];
     let history: Vec<String> = history
         .iter()

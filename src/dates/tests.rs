@@ -200,3 +200,26 @@ fn spans_read_naturally() {
     assert_eq!(span(-20), "2 weeks");
     assert_eq!(span(365), "1 year");
 }
+
+#[test]
+fn what_is_still_to_come_reads_weekdays_and_days_forward() {
+    let up = |t: &str| parse_upcoming(t, d(WED), "DATE").map(|x| x.to_string());
+    // WED is 2026-11-25, a Wednesday.
+    assert_eq!(up("friday").unwrap(), "2026-11-27");
+    assert_eq!(up("wednesday").unwrap(), WED, "today counts");
+    assert_eq!(up("next wednesday").unwrap(), "2026-12-02");
+    assert_eq!(up("5 jan").unwrap(), "2027-01-05");
+    assert_eq!(up("25 nov").unwrap(), WED);
+    assert_eq!(up("in 2 weeks").unwrap(), "2026-12-09");
+    assert_eq!(up("tomorrow").unwrap(), "2026-11-26");
+    assert_eq!(up("2027-03-01").unwrap(), "2027-03-01");
+    let err = up("yesterday").unwrap_err().to_string();
+    assert!(
+        err.contains("\"yesterday\" is 2026-11-24, in the past"),
+        "{err}"
+    );
+    let err = up("2026-01-01").unwrap_err().to_string();
+    assert!(err.starts_with("DATE \"2026-01-01\" in the past"), "{err}");
+    assert!(up("3 weeks ago").is_err());
+    assert!(crate::usage::is_bad_value(&up("01/02/2027").unwrap_err()));
+}

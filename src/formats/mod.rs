@@ -19,6 +19,7 @@ pub mod google;
 pub mod graphml_out;
 pub mod html;
 pub mod ics;
+pub mod ics_out;
 pub mod linkedin;
 pub mod netweb;
 pub mod outlook;

@@ -12,11 +12,13 @@
 //! relationship the first already has is merged into it (the higher strength, the
 //! earlier `since`, the kind and note filled in); one between the two disappears.
 //! Interactions and introductions name the first instead, never anyone twice; an
-//! introduction left with fewer than two people is dropped.
+//! introduction left with fewer than two people is dropped. Reminders about the second
+//! are about the first; of two snoozes, the one that lasts longer stays.
 
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::extra_fields::{self as fields, SNOOZED_UNTIL};
 use crate::model::{Network, Person, PersonId, Relationship};
 use crate::ops::unite::merge_into;
 use crate::text::normalize_term;
@@ -49,6 +51,8 @@ pub struct Merged {
     pub introductions_updated: usize,
     /// Introductions left with fewer than two people (they were between the two).
     pub introductions_deleted: usize,
+    /// Reminders about the merged record, now about the kept person.
+    pub reminders_updated: usize,
 }
 
 /// Merges `gone` into `keep` (two different, existing ids) and removes `gone`.
@@ -74,6 +78,13 @@ pub fn merge(net: &mut Network, keep: &PersonId, gone: &PersonId) -> Merged {
             *mine = Some(t);
             changed.push(name);
         }
+    }
+    // Two snoozes: the longer one stays (not an `also:` line, see `differences`).
+    if let Some(theirs) = fields::date(&other, SNOOZED_UNTIL)
+        && fields::date(person, SNOOZED_UNTIL).is_some_and(|mine| theirs > mine)
+    {
+        fields::set_text(&mut person.extra, SNOOZED_UNTIL, Some(theirs.to_string()));
+        changed.push(SNOOZED_UNTIL);
     }
     // Notes are merged by hand below: `merge_into` would append them too.
     let mut incoming = other.clone();
@@ -129,6 +140,12 @@ pub fn merge(net: &mut Network, keep: &PersonId, gone: &PersonId) -> Merged {
         kept
     });
 
+    let mut reminders_updated = 0;
+    for r in net.reminders.iter_mut().filter(|r| &r.person == gone) {
+        r.person = keep.clone();
+        reminders_updated += 1;
+    }
+
     Merged {
         person,
         merged: other,
@@ -140,6 +157,7 @@ pub fn merge(net: &mut Network, keep: &PersonId, gone: &PersonId) -> Merged {
         interactions_updated,
         introductions_updated,
         introductions_deleted,
+        reminders_updated,
     }
 }
 
@@ -162,6 +180,9 @@ fn differences(p: &Person, other: &Person) -> Vec<Also> {
     differ("location", p.location.as_deref(), other.location.as_deref());
     differ("every", p.every.as_deref(), other.every.as_deref());
     for (key, theirs) in &other.extra {
+        if key == SNOOZED_UNTIL {
+            continue;
+        }
         match (p.extra.get(key), theirs) {
             // Lists are joined and objects (an email's labels) united by `merge_into`.
             (None, _)

@@ -18,6 +18,8 @@ pub struct Removed {
     pub introductions_deleted: usize,
     /// Introductions of three or more the person was taken out of.
     pub introductions_updated: usize,
+    /// Reminders about the person, deleted.
+    pub reminders_deleted: usize,
 }
 
 /// Removes a person and every reference to them, so no id dangles.
@@ -60,6 +62,9 @@ pub fn remove(net: &mut Network, id: &PersonId) -> Removed {
         }
         keep
     });
+    let before = net.reminders.len();
+    net.reminders.retain(|r| &r.person != id);
+    let reminders_deleted = before - net.reminders.len();
     Removed {
         person,
         relationships,
@@ -67,5 +72,6 @@ pub fn remove(net: &mut Network, id: &PersonId) -> Removed {
         interactions_updated,
         introductions_deleted,
         introductions_updated,
+        reminders_deleted,
     }
 }

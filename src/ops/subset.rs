@@ -7,7 +7,8 @@ use crate::query::list::{self, Filter, Sort};
 
 /// The people the filter picks, in file order, with the relationships among them, the
 /// interactions that include any of them (naming only them) and the introductions that
-/// include two or more of them (naming only them): no id points outside the export.
+/// include two or more of them (naming only them), and the reminders about them: no id
+/// points outside the export.
 /// Tag cadences and the file's other fields come along whole.
 pub fn subset(net: &Network, filter: &Filter) -> Network {
     let picked: HashSet<&PersonId> = list::list(net, filter, Sort::Id, false)
@@ -32,6 +33,12 @@ pub fn subset(net: &Network, filter: &Filter) -> Network {
             .relationships
             .iter()
             .filter(|r| picked.contains(&r.a) && picked.contains(&r.b))
+            .cloned()
+            .collect(),
+        reminders: net
+            .reminders
+            .iter()
+            .filter(|r| picked.contains(&r.person))
             .cloned()
             .collect(),
         ..net.clone()

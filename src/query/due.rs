@@ -1,5 +1,6 @@
 //! Keeping in touch: when you were last in touch with each contact, how often you want to
-//! be, who is overdue, and which introductions you have not followed up.
+//! be, who is overdue, which introductions you have not followed up, and the reminders
+//! whose day has come. A snoozed person's cadence waits until the snooze ends.
 //!
 //! Last contact is the latest interaction or introduction that includes the person. A
 //! person's cadence is their own `every`, else the shortest cadence among their tags
@@ -11,7 +12,9 @@ use std::cmp::Ordering;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
+pub mod follow_ups;
 pub mod occasions;
+pub mod reminders;
 mod schedule;
 
 pub use schedule::{
@@ -20,13 +23,12 @@ pub use schedule::{
 
 use crate::model::{Network, Person, PersonId};
 use crate::text::normalize_term;
+pub use follow_ups::{FOLLOW_UP_AFTER_DAYS, FollowUp};
 use occasions::{Kind, Occasion};
+use reminders::Reminded;
 
 /// What `last_kind` says when the last contact was an introduction.
 pub const INTRODUCTION: &str = "introduction";
-
-/// An introduction is worth a follow-up once it is this many days old.
-pub const FOLLOW_UP_AFTER_DAYS: u64 = 14;
 
 /// One person who is due, with the facts `due` prints.
 #[derive(Debug, Serialize)]
@@ -54,20 +56,11 @@ pub struct Due<'a> {
     pub lateness: f64,
 }
 
-/// An introduction made a while ago, with no contact with any of its people since.
-#[derive(Debug, Serialize)]
-pub struct FollowUp<'a> {
-    pub date: NaiveDate,
-    pub days_ago: i64,
-    pub people: &'a [PersonId],
-    pub names: Vec<&'a str>,
-    pub note: Option<&'a str>,
-}
-
 /// One line of `due`; `--json` prints them as one array, told apart by `"type"`.
 #[derive(Debug, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Item<'a> {
+    Reminder(Reminded<'a>),
     Cadence(Due<'a>),
     FollowUp(FollowUp<'a>),
     Birthday(Occasion<'a>),
@@ -76,8 +69,13 @@ pub enum Item<'a> {
 
 #[derive(Debug, Default)]
 pub struct Report<'a> {
+    /// The one-off reminders whose day has come, oldest first.
+    pub reminders: Vec<Reminded<'a>>,
     /// Most overdue first, relative to the cadence.
     pub due: Vec<Due<'a>>,
+    /// Who would be in `due` but is snoozed, with the day the snooze ends (not printed
+    /// by `due`; the calendar export places them on that day).
+    pub snoozed: Vec<(Due<'a>, NaiveDate)>,
     /// Oldest first.
     pub follow_ups: Vec<FollowUp<'a>>,
     /// Birthdays and anniversaries coming up, soonest first.
@@ -91,13 +89,17 @@ impl<'a> Report<'a> {
             Kind::Birthday => Item::Birthday(o),
             Kind::Anniversary => Item::Anniversary(o),
         });
-        due.chain(self.follow_ups.into_iter().map(Item::FollowUp))
+        let reminders = self.reminders.into_iter().map(Item::Reminder);
+        reminders
+            .chain(due)
+            .chain(self.follow_ups.into_iter().map(Item::FollowUp))
             .chain(occasions)
             .collect()
     }
 }
 
-/// Who is due by `horizon` (today, or later with `--within`), the introductions to
+/// Who is due by `horizon` (today, or later with `--within`; someone snoozed today is
+/// set aside in `snoozed`), the reminders dated up to `horizon`, the introductions to
 /// follow up, and the birthdays and anniversaries up to `ahead`. With `tag`, only
 /// people with that tag and introductions including one.
 pub fn due<'a>(
@@ -113,6 +115,7 @@ pub fn due<'a>(
     let tags = TagCadences::new(net);
 
     let mut due: Vec<Due> = Vec::new();
+    let mut snoozed = Vec::new();
     for p in net.people.iter().filter(|p| has_tag(p)) {
         let contact = last.get(&p.id);
         let Some(s) = schedule(p, contact, &tags, today) else {
@@ -123,7 +126,7 @@ pub fn due<'a>(
         }
         let days_late = (today - s.due).num_days();
         let cadence_days = s.days();
-        due.push(Due {
+        let item = Due {
             id: &p.id,
             name: &p.name,
             cadence: s.every.cadence.to_string(),
@@ -138,42 +141,29 @@ pub fn due<'a>(
             due: s.due,
             days_late,
             lateness: (days_late as f64 / cadence_days as f64 * 1000.0).round() / 1000.0,
-        });
+        };
+        match reminders::snoozed_until(p, today) {
+            Some(until) => snoozed.push((item, until)),
+            None => due.push(item),
+        }
     }
     due.sort_by(|a, b| {
         later_by_ratio(a, b)
             .then_with(|| b.days_late.cmp(&a.days_late))
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-            .then_with(|| a.id.cmp(b.id))
+            .then_with(|| by_name((a.name, a.id.as_str()), (b.name, b.id.as_str())))
     });
 
-    let cutoff = today.checked_sub_days(Days::new(FOLLOW_UP_AFTER_DAYS));
-    let mut follow_ups: Vec<FollowUp> = net
-        .introductions
-        .iter()
-        .filter(|x| cutoff.is_some_and(|c| x.date <= c))
-        .filter(|x| {
-            x.people
+    let made_by = today.checked_sub_days(Days::new(FOLLOW_UP_AFTER_DAYS));
+    let follow_ups = follow_ups::unanswered(net, &last, today, made_by, |x| {
+        tag.is_none()
+            || x.people
                 .iter()
-                .all(|id| last.get(id).is_none_or(|c| c.date <= x.date))
-        })
-        .filter(|x| {
-            tag.is_none()
-                || x.people
-                    .iter()
-                    .any(|id| net.person(id).is_some_and(&has_tag))
-        })
-        .map(|x| FollowUp {
-            date: x.date,
-            days_ago: (today - x.date).num_days(),
-            people: &x.people,
-            names: x.people.iter().map(|id| net.name_of(id)).collect(),
-            note: x.note.as_deref(),
-        })
-        .collect();
-    follow_ups.sort_by_key(|f| f.date);
+                .any(|id| net.person(id).is_some_and(&has_tag))
+    });
     Report {
+        reminders: reminders::reminders(net, today, horizon, has_tag),
         due,
+        snoozed,
         follow_ups,
         occasions: occasions::upcoming(net, today, ahead, has_tag),
     }
@@ -219,6 +209,12 @@ pub fn tag_cadences(net: &Network) -> Vec<TagCadence<'_>> {
         .keys()
         .map(|t| tag_cadence(net, t))
         .collect()
+}
+
+/// Alphabetical by name (any case), then by the second part (an id): the order of a
+/// list must not depend on the file's.
+fn by_name(a: (&str, &str), b: (&str, &str)) -> Ordering {
+    (a.0.to_lowercase().cmp(&b.0.to_lowercase())).then_with(|| a.1.cmp(b.1))
 }
 
 /// Compares lateness ratios exactly (cross-multiplied), larger first.

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use crate::extra_fields::{self as fields, BIRTHDAY};
 use crate::model::{Interaction, Introduction, Network, Person, PersonId};
 use crate::query::due::occasions::{self, Occasion};
+use crate::query::due::reminders::{self, Reminded};
 use crate::query::due::{self, CountedFrom, TagCadences};
 use crate::refs::{self, WithRef};
 
@@ -37,6 +38,13 @@ pub struct Profile<'a> {
     /// Their birthday and anniversary as they next come round.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub occasions: Vec<Occasion<'a>>,
+    /// The day `due` lists them again, while a snooze is on (`snoozed_until`, as stored,
+    /// stays in the person's fields after it ends).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snoozed: Option<NaiveDate>,
+    /// One-off reminders about them, soonest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reminders: Vec<Reminded<'a>>,
 }
 
 /// One relationship seen from the person's side.
@@ -105,5 +113,7 @@ pub fn profile<'a>(net: &'a Network, id: &PersonId, today: NaiveDate) -> Profile
         counted_from: schedule.map(|s| s.from),
         age: fields::annual(person, BIRTHDAY).and_then(|b| b.years_on(today)),
         occasions: occasions::of(person, today),
+        snoozed: reminders::snoozed_until(person, today),
+        reminders: reminders::reminders(net, today, NaiveDate::MAX, |p| &p.id == id),
     }
 }

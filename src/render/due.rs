@@ -11,7 +11,14 @@ use crate::render::{DIM, HEADER, NAME, Table, join_names};
 const LATE: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
 
 pub fn write(out: &mut impl Write, report: &Report, today: NaiveDate) -> io::Result<()> {
+    if !report.reminders.is_empty() {
+        writeln!(out, "{HEADER}Reminders{HEADER:#}")?;
+        super::reminders::write_reminders(out, &report.reminders, today, false)?;
+    }
     if !report.due.is_empty() {
+        if !report.reminders.is_empty() {
+            writeln!(out)?;
+        }
         // To fit the terminal: what was said gives way first (and goes, rather than be cut
         // to a stub), then the last contact, the name and the cadence; how late never.
         let mut table = Table::new(&["NAME", "EVERY", "LAST CONTACT", "WHAT", "LATE"])
@@ -33,7 +40,7 @@ pub fn write(out: &mut impl Write, report: &Report, today: NaiveDate) -> io::Res
         table.write(out)?;
     }
     if !report.follow_ups.is_empty() {
-        if !report.due.is_empty() {
+        if !report.due.is_empty() || !report.reminders.is_empty() {
             writeln!(out)?;
         }
         writeln!(
@@ -52,7 +59,7 @@ pub fn write(out: &mut impl Write, report: &Report, today: NaiveDate) -> io::Res
         table.write(out)?;
     }
     if !report.occasions.is_empty() {
-        if !report.due.is_empty() || !report.follow_ups.is_empty() {
+        if !report.due.is_empty() || !report.follow_ups.is_empty() || !report.reminders.is_empty() {
             writeln!(out)?;
         }
         writeln!(out, "{HEADER}Birthdays and anniversaries{HEADER:#}")?;

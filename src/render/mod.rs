@@ -16,6 +16,7 @@ pub mod intros;
 pub mod list;
 pub mod path;
 pub mod profile;
+pub mod reminders;
 pub mod stats;
 pub mod suggest;
 

@@ -143,6 +143,11 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
         }),
     )?;
     field(
+        "snoozed",
+        pr.snoozed
+            .map(|d| format!("until {d} ({}): `due` leaves them out", relative(d, today))),
+    )?;
+    field(
         "intros",
         p.no_intros
             .then(|| "does not want to be introduced".to_string()),
@@ -172,6 +177,10 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
             ]);
         }
         table.write(out)?;
+    }
+    if !pr.reminders.is_empty() {
+        writeln!(out, "\n{HEADER}Reminders{HEADER:#}")?;
+        crate::render::reminders::write_reminders(out, &pr.reminders, today, false)?;
     }
     if !pr.introductions.is_empty() {
         writeln!(out, "\n{HEADER}Introductions{HEADER:#}")?;

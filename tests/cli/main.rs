@@ -20,6 +20,7 @@ mod occasions;
 mod output;
 mod people;
 mod readme;
+mod reminders;
 mod store;
 mod suggest;
 mod touch;

@@ -87,8 +87,7 @@ pub fn upcoming<'a>(
     out.sort_by(|a, b| {
         a.next
             .cmp(&b.next)
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-            .then_with(|| a.id.cmp(b.id))
+            .then_with(|| super::by_name((a.name, a.id.as_str()), (b.name, b.id.as_str())))
     });
     out
 }
