@@ -426,3 +426,24 @@ fn unreadable_events_are_listed_and_bad_files_change_nothing() {
     );
     assert_eq!(env.text(), before);
 }
+
+#[test]
+fn netweb_s_own_calendar_feed_logs_no_meetings() {
+    // The feed `export --format ics` writes (cadences, birthdays, reminders) names no
+    // attendees: read back, it is no contact history.
+    let env = Env::sample();
+    let feed = env.dir.path().join("feed.ics");
+    env.ok(&["export", "--format", "ics", "-o", feed.to_str().unwrap()]);
+    let before = env.text();
+    let report = env.json(&["import", feed.to_str().unwrap(), "--me", ME]);
+    assert!(report["events"].as_u64().unwrap() > 0, "{report}");
+    assert_eq!(
+        (report["interactions"].as_u64(), report["ties"].as_u64()),
+        (Some(0), Some(0))
+    );
+    assert_eq!(report["unmatched"], 0);
+    // Only the owner's address was remembered.
+    let mut after = env.data();
+    after.as_object_mut().unwrap().remove("me");
+    assert_eq!(after, serde_json::from_str::<Value>(&before).unwrap());
+}
