@@ -76,6 +76,14 @@ pub fn expand(read: &Read, today: NaiveDate) -> Expanded {
                 }
             };
             ahead |= starts.ahead;
+            if starts.past.len() == MAX_OCCURRENCES {
+                out.skipped.push(Skip {
+                    event: describe(main.number, main.summary.as_deref(), main.uid.as_deref()),
+                    reason: format!(
+                        "it repeats too often: only its first {MAX_OCCURRENCES} occurrences were read"
+                    ),
+                });
+            }
             for at in starts.past {
                 let planned = main.start.day_of(at, read.zone);
                 let change = changed.iter().position(|c| {
@@ -292,6 +300,22 @@ mod tests {
         assert_eq!(
             days,
             [day(2026, 11, 3), day(2026, 11, 10), day(2026, 11, 17)]
+        );
+    }
+
+    #[test]
+    fn a_rule_repeating_every_minute_is_read_only_so_far() {
+        let e = expanded(
+            "BEGIN:VEVENT\r\nUID:m\r\nDTSTART:20260101T000000Z\r\n\
+             RRULE:FREQ=MINUTELY\r\nEND:VEVENT\r\n",
+            day(2026, 12, 1),
+        );
+        // One occurrence a day is kept: the minutes of a day are one meeting.
+        assert_eq!(e.past.len(), MAX_OCCURRENCES / (24 * 60) + 1);
+        assert!(
+            e.skipped[0].reason.starts_with("it repeats too often"),
+            "{:?}",
+            e.skipped
         );
     }
 
