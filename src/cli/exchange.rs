@@ -21,6 +21,10 @@ pub enum ImportFormat {
     Csv,
     /// Another netweb data file, relationships and history included
     Netweb,
+    /// An iCalendar file (.ics) from Google Calendar, Apple Calendar, Outlook or
+    /// Thunderbird: past meetings with contacts are logged, and one of 2 to 8 people besides
+    /// you ties the contacts on it (see --me and --add-unknown)
+    Ics,
 }
 
 #[derive(Debug, Args)]
@@ -36,6 +40,14 @@ pub struct ImportArgs {
     /// Tag everyone imported, e.g. --tag linkedin
     #[arg(long = "tag", value_name = "TAG", value_delimiter = ',')]
     pub tags: Vec<String>,
+    /// For a calendar: an email address of your own, never a contact (repeat it for
+    /// each); remembered in the data file, so later imports need not say it again
+    #[arg(long = "me", value_name = "EMAIL")]
+    pub me: Vec<String>,
+    /// For a calendar: add the people who are not contacts yet and were on at least N past
+    /// events (named by their CN, with their address), and log their meetings too
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub add_unknown: Option<u32>,
 }
 
 /// Formats `export` writes.

@@ -84,7 +84,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff) on stdout, or write one page per subcommand with --dir
     Man(ManArgs),
-    /// Bring in contacts from vCard, LinkedIn, Google or Outlook CSV, a CSV or another netweb file
+    /// Bring in contacts from vCard, LinkedIn, Google or Outlook CSV, a CSV or another netweb
+    /// file, or a calendar (.ics): its past meetings as contact history
     Import(ImportArgs),
     /// Merge two records of the same person into the first: fields united, history repointed
     Merge(MergeArgs),

@@ -8,7 +8,7 @@ use anyhow::Result;
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::cmd::Ctx;
 use crate::formats::{self, Format, plan};
-use crate::{render, store};
+use crate::{render, store, usage};
 
 /// Imports shorter than this finish before a progress line would be worth reading.
 const PROGRESS_FROM: usize = 500;
@@ -16,14 +16,20 @@ const PROGRESS_FROM: usize = 500;
 pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let shown = args.path.display().to_string();
     let bytes = store::read_import(&args.path)?;
-    let format = args.format.map(|f| match f {
-        ImportFormat::Vcard => Format::Vcard,
-        ImportFormat::Linkedin => Format::Linkedin,
-        ImportFormat::GoogleCsv => Format::GoogleCsv,
-        ImportFormat::OutlookCsv => Format::Outlook,
-        ImportFormat::Csv => Format::Csv,
-        ImportFormat::Netweb => Format::Netweb,
-    });
+    let calendar = match args.format {
+        Some(f) => f == ImportFormat::Ics,
+        None => formats::is_calendar(&args.path, &bytes),
+    };
+    if calendar {
+        return super::import_calendar::run(ctx, &args, &bytes);
+    }
+    if !args.me.is_empty() || args.add_unknown.is_some() {
+        return Err(usage::bad(format!(
+            "--me and --add-unknown are for calendar files (.ics), and {shown} is a list of \
+             contacts\nhint: leave them out, or import the calendar export"
+        )));
+    }
+    let format = args.format.and_then(contact_format);
     let parsed = formats::read(&args.path, &bytes, format)?;
 
     let show_progress = std::io::stderr().is_terminal() && parsed.people.len() >= PROGRESS_FROM;
@@ -68,4 +74,17 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     }
     render::import::write(&mut ctx.stdout(), &report)?;
     Ok(())
+}
+
+/// The contact format `--format` names; `None` for a calendar, which is read apart.
+fn contact_format(f: ImportFormat) -> Option<Format> {
+    Some(match f {
+        ImportFormat::Vcard => Format::Vcard,
+        ImportFormat::Linkedin => Format::Linkedin,
+        ImportFormat::GoogleCsv => Format::GoogleCsv,
+        ImportFormat::OutlookCsv => Format::Outlook,
+        ImportFormat::Csv => Format::Csv,
+        ImportFormat::Netweb => Format::Netweb,
+        ImportFormat::Ics => return None,
+    })
 }

@@ -11,6 +11,7 @@ mod fields;
 mod forget;
 mod history;
 mod import;
+mod import_calendar;
 mod infer;
 mod interests;
 mod intro;

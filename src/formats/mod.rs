@@ -18,6 +18,7 @@ pub mod dot_out;
 pub mod google;
 pub mod graphml_out;
 pub mod html;
+pub mod ics;
 pub mod ics_out;
 pub mod linkedin;
 pub mod netweb;
@@ -332,7 +333,26 @@ impl Parsed {
 }
 
 const EXPECTED: &str = "expected a vCard file (.vcf), LinkedIn's Connections.csv, a Google Contacts \
-     CSV, an Outlook CSV export, a CSV whose header names netweb fields (name, email, company, ...) or a netweb JSON file";
+     CSV, an Outlook CSV export, a CSV whose header names netweb fields (name, email, company, ...), a netweb JSON file or a calendar (.ics)";
+
+/// Whether a file is a calendar (`ics` reads it, not `read`): by its content, or by its
+/// extension when the content is nothing else `read` knows.
+pub fn is_calendar(path: &Path, bytes: &[u8]) -> bool {
+    let Some(decoded) = decode::decode(bytes) else {
+        return false;
+    };
+    if ics::is_calendar(&decoded.text) {
+        return true;
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    ["ics", "ical", "ifb", "icalendar"]
+        .iter()
+        .any(|x| ext.eq_ignore_ascii_case(x))
+        && detect(Path::new(""), &decoded.text).is_err()
+}
 
 /// Reads a file's bytes as the given format, or as the format its content and name show.
 /// A file that is not what it claims to be is an error: nothing of it is imported.

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
+pub mod calendar;
 pub mod due;
 pub mod escape;
 pub mod history;
