@@ -3,6 +3,7 @@
 mod common;
 
 mod attack;
+mod browser;
 mod docs;
 mod edit;
 mod errors;

@@ -1,14 +1,19 @@
-//! Who the map draws. Up to [`DRAWN`] people, everyone. Above, a picture of every dot is
-//! a grey blot that also takes the browser a long time to build, so the map draws the
-//! clusters as regions and, inside each, its best-connected people: [`DRAWN`] of them
-//! shared among the regions by size (at least one each), and the people of the
-//! suggested introductions wherever they are. Everyone else is found with the page's
-//! search box, which shows their region.
+//! Who the map draws. Up to [`WHOLE`] people, everyone, each placed by the per-person
+//! layout. Above, the map draws the clusters as regions and, inside each, its
+//! best-connected people: [`DRAWN`] of them shared among the regions by size (at least
+//! one each; up to [`DRAWN`] people that is everyone), and the people of the suggested
+//! introductions wherever they are. A picture of every dot of a big network is a grey
+//! blot that takes the browser long to build, and laying out every person costs more
+//! than everything else the export does. Everyone else is found with the page's search
+//! box, which shows their region.
 
 use crate::graph::{Graph, Node};
 use crate::ids::{FastMap, map_with_capacity};
 
-/// The most people drawn one by one; also the largest network drawn whole.
+/// The largest network drawn whole, with the per-person layout (whose exact forces
+/// stay cheap up to about this many people).
+pub(super) const WHOLE: usize = 400;
+/// The most people drawn one by one in the regions of a bigger network.
 pub(super) const DRAWN: usize = 1_500;
 /// The most clusters drawn as their own region; the smaller ones share one region.
 pub(super) const REGIONS: usize = 400;

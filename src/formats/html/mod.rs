@@ -3,7 +3,9 @@
 //! elsewhere: a contact list should not tell a CDN it was opened).
 //!
 //! netweb does the work: clusters (Louvain, as `stats`), the layout (`layout`),
-//! the top suggested introductions (`suggest` with its default options). The page gets
+//! the top suggested introductions (`suggest` with its default options). A big network is
+//! drawn as regions, its best-connected people inside, with everyone in a search roster
+//! (`drawn`, `layout::regions`); the page says what it draws. The page gets
 //! the result as JSON in a `<script type="application/json">` block and a small inline
 //! script draws it as SVG (map.js), with pan, zoom, details on hover and
 //! neighbours on click.
@@ -23,7 +25,7 @@ mod layout;
 
 use clusters::clusters;
 use data::{Data, RegionOut, SuggestionOut, Terms};
-use drawn::DRAWN;
+use drawn::{DRAWN, WHOLE};
 
 use crate::query::stats::communities::louvain;
 use crate::query::suggest::{self, Prepared};
@@ -70,7 +72,7 @@ pub fn write(net: &Network) -> Result<Vec<u8>> {
     // Independent, and each a good part of the time: on two cores at once.
     let ((louvain_of, _), suggested) = rayon::join(|| louvain(&g), || suggestions(&g));
     let (cluster_of, clusters) = clusters(&g, &louvain_of);
-    let map = if g.len() <= DRAWN {
+    let map = if g.len() <= WHOLE {
         whole(&g, &louvain_of)
     } else {
         let ends: Vec<Node> = suggested.iter().flat_map(|s| [s.a, s.b]).collect();
@@ -227,22 +229,20 @@ fn what_is_drawn(g: &Graph, map: &Map, clusters: usize) -> String {
     } else {
         String::new()
     };
-    let drawn = DRAWN;
+    let who = if map.people.len() == g.len() {
+        "everyone".to_string()
+    } else {
+        format!(
+            "their best-connected people ({DRAWN} shared among the clusters by size) and \
+             everyone in the suggested introductions"
+        )
+    };
     format!(
-        concat!(
-            "Drawn: {own} clusters as regions (area by size{rest}); in them their ",
-            "best-connected people ({drawn} shared among the clusters by size) and everyone ",
-            "in the suggested introductions, {} people in all; and {} of the ",
-            "{relationships}, the strongest among the people drawn. The search box finds ",
-            "any of the {people}, drawn or not."
-        ),
+        "Drawn: {own} clusters as regions (area by size{rest}); in them {who}, {} people in \
+         all; and {} of the {relationships}, the strongest among the people drawn. The \
+         search box finds any of the {people}, drawn or not.",
         map.people.len(),
         map.edges.len(),
-        own = own,
-        rest = rest,
-        drawn = drawn,
-        relationships = relationships,
-        people = people,
     )
 }
 
