@@ -3,33 +3,15 @@
 //! (when installed: `.ci/run` installs it), a page that draws one dot per person and the
 //! dashed suggestions without a script error, with hostile names shown as text only.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
 use serde_json::{Value, json};
 
+use crate::browser::{
+    assert_big_map, assert_drawn, assert_found, dump_dom, export_to, generated, page_data,
+    search_probe,
+};
 use crate::common::Env;
 
-const CHROMIUM: &str = "/usr/bin/chromium";
 const HOSTILE: &str = "<script>alert(1)</script>";
-
-/// The JSON in the page's data block.
-fn page_data(html: &str) -> Value {
-    let open = "<script type=\"application/json\" id=\"data\">";
-    let start = html.find(open).expect("a data block") + open.len();
-    let end = start + html[start..].find("</script>").expect("the block ends");
-    serde_json::from_str(&html[start..end]).expect("the data block is JSON")
-}
-
-fn export_to(env: &Env, args: &[&str]) -> (PathBuf, String) {
-    let path = env.dir.path().join("map.html");
-    let mut all = vec!["export", "--format", "html", "-o", path.to_str().unwrap()];
-    all.extend_from_slice(args);
-    env.ok(&all);
-    let html = std::fs::read_to_string(&path).unwrap();
-    (path, html)
-}
 
 /// A network with markup in every text field the map shows, and in the notes.
 fn hostile() -> Env {
@@ -179,70 +161,6 @@ fn hostile_text_stays_inside_the_data_block() {
     assert_eq!(data["nodes"][1]["name"], "Bob <b>&amp;</b> \u{2028}");
 }
 
-/// The DOM Chromium builds from the page once its script has run, or `None` (with a
-/// note) when Chromium is not installed.
-fn dump_dom(env: &Env, page: &Path) -> Option<String> {
-    if !Path::new(CHROMIUM).exists() {
-        eprintln!(
-            "skipped: the browser check: {CHROMIUM} is not installed (apt-get install chromium)"
-        );
-        return None;
-    }
-    let profile = env.dir.path().join("chromium-profile");
-    let mut child = Command::new(CHROMIUM)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(["--virtual-time-budget=5000", "--dump-dom"])
-        .arg(format!("file://{}", page.display()))
-        .env("HOME", env.dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromium starts");
-    let mut stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut dom = String::new();
-        std::io::Read::read_to_string(&mut stdout, &mut dom).map(|_| dom)
-    });
-    let deadline = Instant::now() + Duration::from_secs(120);
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            assert!(status.success(), "chromium failed: {status}");
-            break;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("chromium did not finish within two minutes");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Some(reader.join().unwrap().expect("chromium's output is UTF-8"))
-}
-
-/// What every drawn page shows: one dot per person, the count the script reports, no
-/// error banner, and no script element beyond the page's own two.
-fn assert_drawn(dom: &str, people: usize) {
-    assert!(
-        !dom.contains("id=\"error\""),
-        "the page reported an error:\n{dom}"
-    );
-    assert!(
-        dom.contains(&format!("data-rendered=\"{people}\"")),
-        "the script did not finish:\n{dom}"
-    );
-    assert_eq!(dom.matches("<g class=\"node\"").count(), people, "{dom}");
-    assert_eq!(dom.matches("<script").count(), 2, "{dom}");
-}
-
 #[test]
 fn chromium_draws_every_person_and_the_suggestions() {
     let env = Env::sample();
@@ -332,4 +250,46 @@ fn chromium_pointing_shows_details_and_a_click_picks_out_the_contacts() {
         "{dom}"
     );
     assert!(dom.contains(&format!("data-lines=\"{degree}\"")), "{dom}");
+}
+
+#[test]
+fn a_big_map_draws_regions_says_what_it_draws_and_finds_anyone() {
+    // Above 1,500 people the clusters become regions and only some people are drawn.
+    let env = generated(3_000);
+    let (page, html) = export_to(&env, &[]);
+    let data = assert_big_map(&env, &html);
+    let nodes = data["nodes"].as_array().unwrap();
+    // The suggestions are still `suggest`'s top ten, their people drawn.
+    let suggested = env.json(&["suggest", "-n", "10"]);
+    let pairs: Vec<[&Value; 2]> = data["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let name = |k: &str| &nodes[s[k].as_u64().unwrap() as usize]["name"];
+            [name("a"), name("b")]
+        })
+        .collect();
+    let expected: Vec<[&Value; 2]> = suggested
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| [&s["names"][0], &s["names"][1]])
+        .collect();
+    assert_eq!(pairs.len(), 10);
+    assert_eq!(pairs, expected);
+    let Some(dom) = dump_dom(&env, &page) else {
+        return;
+    };
+    assert_drawn(&dom, nodes.len());
+    let regions = data["regions"].as_array().unwrap().len();
+    assert_eq!(dom.matches("<circle class=\"region\"").count(), regions);
+    assert!(
+        dom.contains("best-connected people"),
+        "the legend says so too"
+    );
+    // Searching for someone not drawn shows them with their region picked out.
+    let (probe, first) = search_probe(&data);
+    std::fs::write(&page, html.replacen("</body>", &probe, 1)).unwrap();
+    assert_found(&dump_dom(&env, &page).unwrap(), first);
 }

@@ -3,6 +3,7 @@
 mod common;
 
 mod attack;
+mod browser;
 mod calendar;
 mod docs;
 mod edit;

@@ -8,4 +8,9 @@
 #[path = "../cli/common.rs"]
 #[allow(dead_code, unused_imports)]
 mod common;
+// The HTML map tests' page and browser helpers.
+#[path = "../cli/browser.rs"]
+#[allow(dead_code)]
+mod browser;
 mod hardening;
+mod html;

@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::ClusterOut;
+use rayon::prelude::*;
+
+use super::data::ClusterOut;
 use crate::graph::{Graph, Node};
 use crate::model::Person;
 use crate::query::interests::{TermCount, counts};
@@ -38,8 +40,9 @@ pub(super) fn clusters(g: &Graph, louvain_of: &[usize]) -> (Vec<Option<usize>>, 
         .into_iter()
         .map(|t| (t.term, t.people))
         .collect();
+    // Each cluster's interests on its own: on all cores.
     let list = order
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(r, &c)| {
             let held = counts(members[c].iter().map(|&v| &people[v as usize].interests));

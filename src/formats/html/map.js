@@ -31,7 +31,7 @@
   };
 
   var data, svg, NS, root, labelsG, hiG;
-  var nodeEls = [], labelEls = [], adj = [], marked = [];
+  var nodeEls = [], labelEls = [], adj = [], marked = [], regionEls = [], lowerNames = null;
   var view = { s: 1, tx: 0, ty: 0 };
   var pinned = -1;
 
@@ -55,6 +55,7 @@
     });
 
     root = el('g', { id: 'view' }, svg);
+    drawRegions(el('g', { 'class': 'regions' }, root));
     drawEdges(el('g', { 'class': 'edges' }, root));
     hiG = el('g', { id: 'hi' }, root);
     var nodesG = el('g', { 'class': 'nodes' }, root);
@@ -86,6 +87,7 @@
     header();
     legend();
     listen(nodesG, suggestionsG);
+    search();
     fit();
     document.body.dataset.rendered = String(nodes.length);
   }
@@ -109,6 +111,27 @@
           'stroke-opacity': (0.22 + 0.12 * s) * fade
         }, parent);
       }
+    });
+  }
+
+  /* On a big map each cluster is a disc whose area follows its size, labelled with its
+     number and size; the people drawn inside are its best-connected. */
+  function drawRegions(parent) {
+    data.regions.forEach(function (g, k) {
+      var c = g.cluster === undefined ? null : data.clusters[g.cluster];
+      var disc = el('circle', {
+        'class': 'region', cx: g.x, cy: g.y, r: g.r, fill: c ? c.color : '#9aa0a6', 'data-r': k
+      }, parent);
+      var what = c ? 'Cluster ' + c.number : 'Small clusters and people in none';
+      var text = what + ': ' + plural(g.size, 'person', 'people') + ', ' + g.drawn + ' drawn';
+      if (c && c.interests.length) text += ' (' + c.interests.join(', ') + ')';
+      el('title', {}, disc).textContent = text;
+      var t = el('text', {
+        'class': 'region-label', x: g.x, y: g.y - g.r + Math.max(14, g.r / 8),
+        'font-size': Math.max(12, g.r / 8)
+      }, parent);
+      t.textContent = (c ? String(c.number) : 'other') + ' \u00b7 ' + g.size;
+      regionEls.push(disc);
     });
   }
 
@@ -194,6 +217,10 @@
         stroke: '#c2410c', 'stroke-width': 2.5, 'stroke-dasharray': '7 5'
       });
     }
+    if (data.regions.length) {
+      h('h3', 'Regions', box);
+      h('p', 'Each disc is a cluster, its area by how many people it holds; inside are its best-connected people. Find anyone else with the search box.', box, 'muted');
+    }
     h('p', 'Scroll to zoom, drag to move. Point at a person for details; click to pin them and see whom they know. Esc clears.', box, 'muted');
     var button = h('button', 'Fit to window', box);
     button.type = 'button';
@@ -271,6 +298,7 @@
     });
     marked = [];
     hiG.replaceChildren();
+    regionEls.forEach(function (r) { r.classList.remove('on'); });
     svg.classList.remove('dimmed');
     var on = document.querySelector('#legend li.on');
     if (on) on.classList.remove('on');
@@ -309,6 +337,9 @@
     svg.classList.add('dimmed');
     data.nodes.forEach(function (p, j) {
       if (p.cluster === c) mark(j);
+    });
+    data.regions.forEach(function (g, k) {
+      if (g.cluster === c) regionEls[k].classList.add('on');
     });
   }
 
@@ -392,6 +423,83 @@
       if (e.key === 'Escape') select(-1);
     });
     window.addEventListener('resize', fit);
+  }
+
+  /* The search box: everyone's name is in data.roster, drawn or not. Finding a drawn
+     person pins them; anyone else is shown with their cluster's region picked out. */
+  function search() {
+    var input = document.getElementById('find');
+    var list = document.getElementById('found');
+    var roster = data.roster;
+    function results() {
+      var q = input.value.trim().toLowerCase();
+      list.replaceChildren();
+      if (!q) return [];
+      if (!lowerNames) lowerNames = roster.names.map(function (n) { return n.toLowerCase(); });
+      var hits = [], more = 0;
+      for (var i = 0; i < lowerNames.length; i++) {
+        if (lowerNames[i].indexOf(q) >= 0) {
+          if (hits.length < 12) hits.push(i); else more++;
+        }
+      }
+      hits.forEach(function (i) {
+        var li = h('li', roster.names[i], list, 'hit');
+        var c = roster.cluster[i];
+        h('span', (c < 0 ? ' \u00b7 in no cluster' : ' \u00b7 cluster ' + data.clusters[c].number) +
+          (roster.node[i] < 0 ? ', not drawn' : ''), li, 'muted');
+        li.addEventListener('click', function () { find(i); });
+      });
+      if (!hits.length) h('li', 'No one by that name.', list, 'muted');
+      if (more) h('li', 'and ' + more + ' more: type more of the name', list, 'muted');
+      return hits;
+    }
+    input.addEventListener('input', results);
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') {
+        var hits = results();
+        if (hits.length) find(hits[0]);
+      }
+    });
+  }
+
+  /* Shows person i of the roster: pinned where drawn, else their details and region. */
+  function find(i) {
+    var roster = data.roster, node = roster.node[i];
+    if (node >= 0) {
+      select(node);
+      var p = data.nodes[node];
+      centre(p.x, p.y, Math.max(view.s, data.names_from));
+      return;
+    }
+    select(-1);
+    var box = document.getElementById('details');
+    box.hidden = false;
+    h('h2', roster.names[i], box);
+    var c = roster.cluster[i];
+    var line = h('p', null, box, 'muted');
+    swatch(c < 0 ? '#9aa0a6' : data.clusters[c].color, line);
+    line.appendChild(document.createTextNode(
+      (c < 0 ? 'in no cluster' : 'cluster ' + data.clusters[c].number) +
+      ' \u00b7 knows ' + plural(roster.degree[i], 'person', 'people') + ' here'));
+    var k = roster.region[i];
+    if (k >= 0) {
+      var g = data.regions[k];
+      h('p', 'Not drawn: the map draws only the best-connected of each cluster. They are in the picked-out region, with ' +
+        plural(g.size - 1, 'other', 'others') + '.', box);
+      regionEls[k].classList.add('on');
+      svg.classList.add('dimmed');
+      centre(g.x, g.y, Math.min(view.s * 2, (svg.clientHeight || 600) / (2.4 * g.r)));
+    }
+    document.body.dataset.found = String(i);
+  }
+
+  /* Moves the view so (x, y) is in the middle, at zoom s. */
+  function centre(x, y, s) {
+    var w = svg.clientWidth || 800, hh = svg.clientHeight || 600;
+    view.s = Math.max(Math.min(s, 40), view.min || 0);
+    view.tx = w / 2 - x * view.s;
+    view.ty = hh / 2 - y * view.s;
+    apply();
   }
 
   function apply() {

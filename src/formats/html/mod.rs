@@ -3,7 +3,9 @@
 //! elsewhere: a contact list should not tell a CDN it was opened).
 //!
 //! netweb does the work: clusters (Louvain, as `stats`), the layout (`layout`),
-//! the top suggested introductions (`suggest` with its default options). The page gets
+//! the top suggested introductions (`suggest` with its default options). A big network is
+//! drawn as regions, its best-connected people inside, with everyone in a search roster
+//! (`drawn`, `layout::regions`); the page says what it draws. The page gets
 //! the result as JSON in a `<script type="application/json">` block and a small inline
 //! script draws it as SVG (map.js), with pan, zoom, details on hover and
 //! neighbours on click.
@@ -12,22 +14,21 @@
 //! written as `\u003c`-style escapes, so no name can close the script block, and the
 //! script only ever puts text into the page as text nodes (`textContent`).
 
-use std::collections::HashMap;
-
 use anyhow::{Context, Result};
-use compact_str::CompactString;
-use serde::Serialize;
 
-use crate::graph::{DEFAULT_STRENGTH, Graph, Node};
+use crate::graph::{Graph, Node};
 use crate::model::Network;
 mod clusters;
+mod data;
+mod drawn;
 mod layout;
 
 use clusters::clusters;
+use data::{Data, RegionOut, SuggestionOut, Terms};
+use drawn::{DRAWN, WHOLE};
 
 use crate::query::stats::communities::louvain;
 use crate::query::suggest::{self, Prepared};
-use layout::Layout;
 
 /// The ideal length of a relationship on the map, in CSS pixels at the initial zoom of a
 /// small network. Short enough that the sample's 36 people fit a laptop window at full
@@ -42,179 +43,218 @@ const ROOM_FOR_NAMES: usize = 300;
 /// The font size of names in CSS pixels at zoom 1, where the layout leaves them room
 /// (map.js has the same number).
 const LABEL_PX: f64 = 12.0;
-/// How many of the best-connected people keep their name at every zoom.
-const ALWAYS_NAMED: usize = 40;
+/// The most relationships a big map draws (the strongest among the drawn people): more
+/// lines than this are a grey blot and slow the page.
+const EDGES: usize = 8_000;
 const CSS: &str = include_str!("map.css");
 const SCRIPT: &str = include_str!("map.js");
 
-/// What the page's script reads. Lists of terms are indices into `terms`, which keeps a
-/// map of thousands of people small.
-#[derive(Serialize)]
-struct Data<'a> {
-    people: usize,
-    relationships: usize,
+/// Who is drawn where: everyone on a small map, on a big one the regions and the
+/// people drawn in them.
+struct Map {
+    /// The drawn people, in file order; node `i` of the page is `people[i]`.
+    people: Vec<Node>,
+    at: Vec<[f64; 2]>,
     width: f64,
     height: f64,
-    /// The zoom from which every name shows (the others show from the start).
     names_from: f64,
-    terms: Vec<&'a str>,
-    nodes: Vec<NodeOut<'a>>,
-    /// `[a, b, strength]` per relationship (node indices; strength 1-5, 3 when unknown).
     edges: Vec<[u32; 3]>,
-    clusters: Vec<ClusterOut>,
-    /// People in no cluster of two or more.
-    unclustered: usize,
-    suggestions: Vec<SuggestionOut>,
+    regions: Vec<RegionOut>,
+    /// Each person's region, on a big map.
+    region_of: Option<Vec<usize>>,
 }
 
-#[derive(Serialize)]
-struct NodeOut<'a> {
-    name: &'a str,
-    x: f64,
-    y: f64,
-    r: f64,
-    /// Index into `clusters`; absent for someone who knows nobody else here.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cluster: Option<usize>,
-    degree: usize,
-    /// Whether the name shows at every zoom.
-    label: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    company: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    role: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    location: Option<&'a str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    interests: Vec<u32>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    offers: Vec<u32>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    seeks: Vec<u32>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    tags: Vec<u32>,
-}
-
-#[derive(Serialize)]
-struct ClusterOut {
-    /// Numbered from 1, largest first, as the legend shows them.
-    number: usize,
-    size: usize,
-    color: String,
-    interests: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct SuggestionOut {
-    a: u32,
-    b: u32,
-    score: f64,
-    why: String,
-}
-
-/// The page for the network: everyone in it, the relationships among them, and the
-/// introductions `suggest` ranks highest among them.
+/// The page for the network: the people drawn (everyone, or on a big map the clusters as
+/// regions with their best-connected people), the relationships among them, the
+/// introductions `suggest` ranks highest, and everyone's name for the search box.
 pub fn write(net: &Network) -> Result<Vec<u8>> {
     let g = Graph::build(net);
-    let (louvain_of, _) = louvain(&g);
+    // Independent, and each a good part of the time: on two cores at once.
+    let ((louvain_of, _), suggested) = rayon::join(|| louvain(&g), || suggestions(&g));
     let (cluster_of, clusters) = clusters(&g, &louvain_of);
-    let labelled = labelled(&g);
+    let map = if g.len() <= WHOLE {
+        whole(&g, &louvain_of)
+    } else {
+        let ends: Vec<Node> = suggested.iter().flat_map(|s| [s.a, s.b]).collect();
+        regional(&g, &cluster_of, &ends)
+    };
+    let mut node_of: Vec<Option<u32>> = vec![None; g.len()];
+    for (i, &v) in map.people.iter().enumerate() {
+        node_of[v as usize] = Some(i as u32);
+    }
+    let mut terms = Terms::default();
+    let nodes = data::nodes(&g, &map.people, &map.at, &cluster_of, &mut terms);
+    let suggestions = suggested
+        .into_iter()
+        .filter_map(|s| {
+            Some(SuggestionOut {
+                a: node_of[s.a as usize]?,
+                b: node_of[s.b as usize]?,
+                ..s
+            })
+        })
+        .collect();
+    let drawn = what_is_drawn(&g, &map, clusters.len());
+    let data = Data {
+        people: g.len(),
+        relationships: g.edges().count(),
+        width: data::round(map.width),
+        height: data::round(map.height),
+        names_from: map.names_from,
+        terms: terms.list,
+        nodes,
+        edges: map.edges,
+        unclustered: cluster_of.iter().filter(|c| c.is_none()).count(),
+        clusters,
+        regions: map.regions,
+        suggestions,
+        roster: data::roster(&g, &cluster_of, &node_of, map.region_of.as_deref()),
+    };
+    let json = serde_json::to_string(&data).context("could not write the map's data")?;
+    Ok(page(net, &json, &drawn).into_bytes())
+}
+
+/// Everyone, with the per-person layout: room for the names on a small map.
+fn whole(g: &Graph, louvain_of: &[usize]) -> Map {
     // On a big map names show only when zoomed in: the layout keeps the dots apart.
     let roomy = g.len() <= ROOM_FOR_NAMES;
     let footprints = (0..g.len())
-        .map(|i| footprint(&g, i as Node, roomy))
+        .map(|i| footprint(g, i as Node, roomy))
         .collect();
     let spot = layout::layout(
-        &g,
-        &louvain_of,
+        g,
+        louvain_of,
         &layout::Options {
             spacing: SPACING,
             footprints,
             ..layout::Options::default()
         },
     );
-    // Roomy: names were given room at zoom 1. Otherwise wait until a relationship is
-    // about as long on screen as a name is wide.
-    let names_from = if roomy { 0.9 } else { 110.0 / SPACING };
-    let data = data(&g, &cluster_of, clusters, &spot, &labelled, names_from);
-    let json = serde_json::to_string(&data).context("could not write the map's data")?;
-    Ok(page(net, &json).into_bytes())
-}
-
-fn data<'a>(
-    g: &Graph<'a>,
-    cluster_of: &[Option<usize>],
-    clusters: Vec<ClusterOut>,
-    spot: &Layout,
-    labelled: &[bool],
-    names_from: f64,
-) -> Data<'a> {
-    let net = g.net;
-    let mut terms = Terms::default();
-    let nodes = net
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let degree = g.degree(i as Node);
-            NodeOut {
-                name: &p.name,
-                x: round(spot.x[i]),
-                y: round(spot.y[i]),
-                r: round(radius(degree)),
-                cluster: cluster_of[i],
-                degree,
-                label: labelled[i],
-                company: text(&p.company),
-                role: text(&p.role),
-                location: text(&p.location),
-                interests: terms.all(&p.interests),
-                offers: terms.all(&p.offers),
-                seeks: terms.all(&p.seeks),
-                tags: terms.all(&p.tags),
-            }
-        })
-        .collect();
     let edges = g
         .edges()
         .map(|(a, b)| {
-            let strength = relationship_strength(g, a, b);
-            [a, b, strength]
+            let at = g.neighbors(a).binary_search(&b).ok();
+            let s = at.and_then(|i| g.strengths(a).get(i)).copied();
+            [a, b, data::strength(s)]
         })
         .collect();
-    let unclustered = cluster_of.iter().filter(|c| c.is_none()).count();
-    Data {
-        people: net.people.len(),
-        relationships: g.edges().count(),
-        width: round(spot.width),
-        height: round(spot.height),
-        names_from,
-        terms: terms.list,
-        nodes,
+    Map {
+        people: (0..g.len() as Node).collect(),
+        at: spot.x.iter().zip(&spot.y).map(|(&x, &y)| [x, y]).collect(),
+        width: spot.width,
+        height: spot.height,
+        // Roomy: names were given room at zoom 1. Otherwise wait until a relationship
+        // is about as long on screen as a name is wide.
+        names_from: if roomy { 0.9 } else { 110.0 / SPACING },
         edges,
-        clusters,
-        unclustered,
-        suggestions: suggestions(g),
+        regions: Vec::new(),
+        region_of: None,
     }
 }
 
-/// The relationship's strength, 1 to 5 (the default when the file does not say).
-fn relationship_strength(g: &Graph, a: Node, b: Node) -> u32 {
-    let at = g.neighbors(a).binary_search(&b).ok();
-    let strength = at.and_then(|i| g.strengths(a).get(i)).copied();
-    strength.map_or(u32::from(DEFAULT_STRENGTH), |s| s.round() as u32)
+/// A big map: the clusters as regions, their best-connected people in them.
+fn regional(g: &Graph, cluster_of: &[Option<usize>], ends: &[Node]) -> Map {
+    let chosen = drawn::choose(g, cluster_of, ends);
+    let mut index: Vec<Option<u32>> = vec![None; g.len()];
+    for (i, &v) in chosen.people.iter().enumerate() {
+        index[v as usize] = Some(i as u32);
+    }
+    let edges = drawn::edges(g, &index, EDGES);
+    let pulls: Vec<(u32, u32, f64)> = edges
+        .iter()
+        .map(|&(a, b, s)| {
+            (
+                a,
+                b,
+                f64::from(s) / f64::from(crate::graph::DEFAULT_STRENGTH),
+            )
+        })
+        .collect();
+    let links = drawn::links(g, &chosen.region_of);
+    let input = layout::Regions {
+        sizes: &chosen.sizes,
+        region_of: &chosen.region_of_drawn,
+        edges: &pulls,
+        links: &links,
+    };
+    let (at, discs, width, height) =
+        layout::regions(&input, SPACING, layout::Options::default().seed);
+    let mut drawn_in = vec![0usize; discs.len()];
+    for &r in &chosen.region_of_drawn {
+        drawn_in[r] += 1;
+    }
+    let regions = discs
+        .iter()
+        .enumerate()
+        .map(|(r, d)| RegionOut {
+            x: data::round(d.x),
+            y: data::round(d.y),
+            r: data::round(d.r),
+            cluster: chosen.cluster[r],
+            size: chosen.sizes[r],
+            drawn: drawn_in[r],
+        })
+        .collect();
+    Map {
+        people: chosen.people,
+        at,
+        width,
+        height,
+        names_from: 110.0 / SPACING,
+        edges: edges
+            .into_iter()
+            .map(|(a, b, s)| [a, b, data::strength(Some(s))])
+            .collect(),
+        regions,
+        region_of: Some(chosen.region_of),
+    }
 }
 
-/// A dot's radius in CSS pixels: bigger for people who know more people here.
-fn radius(degree: usize) -> f64 {
-    (4.8 + 1.6 * (degree as f64).sqrt()).min(16.0)
+/// The sentence on the page that says what the map draws (numbers only: no contact
+/// text goes into the markup).
+fn what_is_drawn(g: &Graph, map: &Map, clusters: usize) -> String {
+    let people = plural(g.len(), "person", "people");
+    let relationships = plural(g.edges().count(), "relationship", "relationships");
+    if map.region_of.is_none() {
+        return format!("Drawn: everyone ({people}) and all {relationships}.");
+    }
+    let own = map.regions.iter().filter(|r| r.cluster.is_some()).count();
+    let rest = if own < clusters {
+        format!(
+            "; the {} smaller clusters and the people in none share one grey region",
+            clusters - own
+        )
+    } else if own < map.regions.len() {
+        "; the people in no cluster share one grey region".to_string()
+    } else {
+        String::new()
+    };
+    let who = if map.people.len() == g.len() {
+        "everyone".to_string()
+    } else {
+        format!(
+            "their best-connected people ({DRAWN} shared among the clusters by size) and \
+             everyone in the suggested introductions"
+        )
+    };
+    format!(
+        "Drawn: {own} clusters as regions (area by size{rest}); in them {who}, {} people in \
+         all; and {} of the {relationships}, the strongest among the people drawn. The \
+         search box finds any of the {people}, drawn or not.",
+        map.people.len(),
+        map.edges.len(),
+    )
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// What the page draws at a person, for the layout to keep clear: the dot, and with
 /// `name` the name under it (its width guessed from the characters: about 0.62 of the
 /// font size each in the usual sans-serifs, double for wide East Asian ones).
 fn footprint(g: &Graph, v: Node, name: bool) -> layout::Footprint {
-    let r = radius(g.degree(v));
+    let r = data::radius(g.degree(v));
     if !name {
         return layout::Footprint {
             half_width: r,
@@ -230,54 +270,7 @@ fn footprint(g: &Graph, v: Node, name: bool) -> layout::Footprint {
     }
 }
 
-/// A text field worth showing.
-fn text(field: &Option<CompactString>) -> Option<&str> {
-    field.as_deref().filter(|s| !s.trim().is_empty())
-}
-
-/// Two decimals are finer than a pixel, and keep the page small.
-fn round(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
-
-/// Terms numbered in order of first use.
-#[derive(Default)]
-struct Terms<'a> {
-    list: Vec<&'a str>,
-    index: HashMap<&'a str, u32>,
-}
-
-impl<'a> Terms<'a> {
-    fn all(&mut self, terms: &'a [CompactString]) -> Vec<u32> {
-        terms
-            .iter()
-            .map(|t| {
-                *self.index.entry(t.as_str()).or_insert_with(|| {
-                    self.list.push(t.as_str());
-                    (self.list.len() - 1) as u32
-                })
-            })
-            .collect()
-    }
-}
-
-/// Whose names show at every zoom: the best-connected.
-fn labelled(g: &Graph) -> Vec<bool> {
-    let n = g.len();
-    if n <= ALWAYS_NAMED {
-        return vec![true; n];
-    }
-    let mut order: Vec<Node> = (0..n as Node).collect();
-    // Stable: equal degrees keep file order.
-    order.sort_by_key(|&v| std::cmp::Reverse(g.degree(v)));
-    let mut out = vec![false; n];
-    for &v in order.iter().take(ALWAYS_NAMED) {
-        out[v as usize] = true;
-    }
-    out
-}
-
-/// The introductions `suggest` ranks highest, as node pairs with their reason.
+/// The introductions `suggest` ranks highest, as pairs of people with their reason.
 fn suggestions(g: &Graph) -> Vec<SuggestionOut> {
     if g.len() < 2 {
         return Vec::new();
@@ -321,7 +314,7 @@ pub fn script_json(json: &str) -> String {
 
 /// The whole document. Only numbers from netweb go into the markup itself; every name
 /// and term travels in the escaped JSON.
-fn page(net: &Network, json: &str) -> String {
+fn page(net: &Network, json: &str, drawn: &str) -> String {
     let people = net.people.len();
     let title = format!(
         "netweb map: {} {}",
@@ -340,7 +333,11 @@ fn page(net: &Network, json: &str) -> String {
             "<title>{title}</title>\n<style>\n{css}</style>\n</head>\n<body>\n",
             "<header><h1>netweb map</h1><p id=\"counts\"></p></header>\n",
             "<main>\n<svg id=\"map\" role=\"img\" aria-label=\"the network\"></svg>\n",
-            "<aside id=\"side\"><section id=\"details\" hidden></section>",
+            "<aside id=\"side\"><p id=\"drawn\" class=\"muted\">{drawn}</p>",
+            "<section id=\"search\"><input id=\"find\" type=\"search\" ",
+            "placeholder=\"Find anyone by name\" aria-label=\"Find anyone by name\" autocomplete=\"off\">",
+            "<ul id=\"found\"></ul></section>",
+            "<section id=\"details\" hidden></section>",
             "<section id=\"legend\"></section></aside>\n</main>\n",
             "<noscript><p>The map is drawn by JavaScript: allow scripts for this file.</p></noscript>\n",
             "<script type=\"application/json\" id=\"data\">{data}</script>\n",
@@ -351,6 +348,7 @@ fn page(net: &Network, json: &str) -> String {
         css = CSS,
         data = script_json(json),
         script = SCRIPT,
+        drawn = drawn,
     )
 }
 

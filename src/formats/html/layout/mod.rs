@@ -26,10 +26,12 @@ mod force;
 mod overlap;
 mod packing;
 mod quadtree;
+mod regions;
 
 use force::relax;
 use overlap::separate;
 use packing::pack;
+pub use regions::{Regions, regions};
 
 use crate::graph::{DEFAULT_STRENGTH, Graph, Node};
 use crate::ids::{FastMap, map_with_capacity};
