@@ -31,6 +31,10 @@ pub const RELATED: &str = "related";
 /// Other dated events (a graduation, a first meeting).
 pub const EVENTS: &str = "events";
 pub const URLS: &str = "urls";
+/// What `sync` found on a card that clashed with netweb's value, which it kept:
+/// `[{"field": "company", "card": "Other Ltd", "date": "2026-11-25"}]`, so the card's
+/// value is never lost.
+pub const SYNC_CLASHES: &str = "sync_clashes";
 
 /// Every key above, in the order `show` and the README list them.
 pub const ALL: [&str; 11] = [

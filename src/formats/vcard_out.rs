@@ -21,7 +21,7 @@ use serde_json::Value;
 
 use crate::annual::AnnualDate;
 use crate::extra_fields::{self as fields, Address, Related};
-use crate::formats::vcard_more::NETWEB_UID;
+pub use crate::formats::vcard_more::NETWEB_UID;
 use crate::model::{Extra, Network, Person, PersonId};
 
 /// Longest line, in octets, before folding (RFC 6350 3.2).

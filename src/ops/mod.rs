@@ -6,4 +6,5 @@ pub mod merge;
 pub mod remove;
 pub mod rename;
 pub mod subset;
+pub mod sync;
 pub mod unite;

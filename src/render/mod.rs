@@ -17,6 +17,7 @@ pub mod path;
 pub mod profile;
 pub mod stats;
 pub mod suggest;
+pub mod sync;
 
 pub const HEADER: Style = Style::new().bold().underline();
 pub const NAME: Style = Style::new().bold();

@@ -52,13 +52,33 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomically(path, Replacing::Export, |mut file| file.write_all(bytes))
 }
 
+/// Writes one card into a vdir (`sync`): atomic like an export, owner-only. The
+/// directory is flushed once after all the cards (`flush_dir`), not after each: a first
+/// sync writes thousands of cards.
+pub fn write_card(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomically(path, Replacing::Card, |mut file| file.write_all(bytes))
+}
+
+/// Flushes a directory, so the renames and removals made in it are on disk; then
+/// clears the temp files killed writes left there. Not every filesystem lets a
+/// directory be synced; the files themselves are.
+pub fn flush_dir(dir: &Path) {
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    remove_stale_temps(dir);
+}
+
 /// What `write_atomically` replaces.
+#[derive(Clone, Copy)]
 enum Replacing<'a> {
     /// The data file, under its lock: its owner and mode are kept, a read-only file is
     /// refused, and the old version becomes the `.bak`.
     DataFile(&'a Lock),
     /// An export: always owner-only, no lock and no backup.
     Export,
+    /// A card of a vdir: as an export, its directory flushed by the caller.
+    Card,
 }
 
 /// The one way netweb replaces a file: a temp file beside it, filled, flushed to disk,
@@ -96,10 +116,10 @@ fn write_atomically(
     }
 
     let tmp = tempfile::Builder::new()
-        .prefix(if data_file {
-            ".netweb-"
-        } else {
-            ".netweb-export-"
+        .prefix(match replacing {
+            Replacing::DataFile(_) => ".netweb-",
+            Replacing::Export => ".netweb-export-",
+            Replacing::Card => ".netweb-card-",
         })
         .suffix(".tmp")
         .tempfile_in(dir)
@@ -142,11 +162,9 @@ fn write_atomically(
     tmp.persist(target)
         .map_err(|e| e.error)
         .with_context(|| fail("replace"))?;
-    if let Ok(d) = File::open(dir) {
-        // Not every filesystem lets a directory be synced; the data itself is on disk.
-        let _ = d.sync_all();
+    if !matches!(replacing, Replacing::Card) {
+        flush_dir(dir);
     }
-    remove_stale_temps(dir);
     Ok(())
 }
 
