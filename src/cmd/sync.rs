@@ -13,7 +13,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
 use crate::cli::SyncArgs;
 use crate::cmd::Ctx;
@@ -27,13 +27,16 @@ pub fn run(ctx: &Ctx, args: SyncArgs) -> Result<()> {
         .with_context(|| format!("could not find the full path of {}", dir.display()))?
         .display()
         .to_string();
-    let (cards, unreadable) = read_vdir(dir)?;
     let mut new_uid = || uuid::Uuid::new_v4().to_string();
     let mut report = if args.dry_run {
+        let (cards, unreadable) = read_vdir(dir)?;
         let net = store::load(&ctx.file)?;
         sync::sync(&net, &vdir, &cards, &unreadable, ctx.today, &mut new_uid).report
     } else {
         store::update(&ctx.file, |net| {
+            // Read under the lock: a sync that waited for another must see the cards that
+            // one wrote, or it would take them for cards the phone deleted.
+            let (cards, unreadable) = read_vdir(dir)?;
             let outcome = sync::sync(net, &vdir, &cards, &unreadable, ctx.today, &mut new_uid);
             carry_out(dir, &outcome)?;
             let changed = outcome.net != *net;
@@ -65,16 +68,16 @@ pub fn run(ctx: &Ctx, args: SyncArgs) -> Result<()> {
 fn check_dir(dir: &Path) -> Result<()> {
     match fs::metadata(dir) {
         Ok(m) if m.is_dir() => Ok(()),
-        Ok(_) => bail!(
+        Ok(_) => Err(crate::usage::bad(format!(
             "{} is not a directory\nhint: give the vdir, the folder of one .vcf per contact \
              (vdirsyncer's `path`), not a single card or a .vcf of many (`netweb import` reads those)",
             dir.display()
-        ),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => bail!(
+        ))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(crate::usage::bad(format!(
             "{} does not exist\nhint: give the folder vdirsyncer keeps the address book in \
              (the `path` of its filesystem storage), or create it (mkdir -p) for netweb to fill",
             dir.display()
-        ),
+        ))),
         Err(e) => Err(anyhow::Error::new(e).context(format!("could not read {}", dir.display()))),
     }
 }
@@ -130,28 +133,29 @@ fn read_vdir(dir: &Path) -> Result<Read> {
     Ok((cards, unreadable))
 }
 
-/// Writes and removes the cards, then flushes the folder. The first failure stops it,
-/// so the data file is not saved (see the module's note).
+/// Writes and removes the cards, then flushes the folder. A failure stops it before
+/// the data file is saved (see the module's note).
 fn carry_out(dir: &Path, outcome: &Outcome) -> Result<()> {
-    let stop = |done: usize| {
-        format!(
-            "the data file was not changed ({done} of the {} cards to write were written, as \
-             netweb's own content; the next sync pairs them up again)",
-            outcome.writes.len()
+    let cards: Vec<(&str, &[u8])> = outcome
+        .writes
+        .iter()
+        .map(|w| (w.file.as_str(), w.text.as_bytes()))
+        .collect();
+    store::write_cards(dir, &cards).map_err(|e| {
+        anyhow::anyhow!(
+            "{e:#}\nhint: nothing was lost: the data file was not changed, and a card is only \
+             replaced once every card is written; run the sync again when this is fixed"
         )
-    };
-    for (done, w) in outcome.writes.iter().enumerate() {
-        store::write_card(&dir.join(&w.file), w.text.as_bytes()).with_context(|| stop(done))?;
-    }
+    })?;
     for file in &outcome.removes {
         match fs::remove_file(dir.join(file)) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => {
                 return Err(anyhow::Error::new(e).context(format!(
-                    "could not remove {}; {}",
-                    dir.join(file).display(),
-                    stop(outcome.writes.len())
+                    "could not remove {}; the data file was not changed, and the next sync \
+                     removes it again",
+                    dir.join(file).display()
                 )));
             }
         }

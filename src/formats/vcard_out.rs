@@ -124,8 +124,9 @@ const RELATED_TYPES: [&str; 20] = [
     "emergency",
 ];
 
-/// The fields written as standard properties, so not again in `X-NETWEB-EXTRA`.
-const OWN: [&str; 9] = [
+/// The fields written as standard properties, so not again in `X-NETWEB-EXTRA`
+/// (with the department, which goes in ORG).
+pub const OWN: [&str; 9] = [
     fields::URLS,
     fields::UID,
     fields::NICKNAME,

@@ -21,5 +21,7 @@ mod people;
 mod readme;
 mod store;
 mod suggest;
+mod sync;
+mod sync_chain;
 mod touch;
 mod undo;

@@ -9,3 +9,4 @@
 #[allow(dead_code, unused_imports)]
 mod common;
 mod hardening;
+mod sync;

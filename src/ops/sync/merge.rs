@@ -6,22 +6,9 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::extra_fields as fields;
+use crate::formats::vcard_out;
 use crate::model::{Person, PersonId};
 use crate::ops::unite::merge_into;
-
-/// The fields a card carries in standard vCard properties: a card without netweb's
-/// `X-NETWEB-*` properties still says these (and only these).
-const CARD_FIELDS: [&str; 9] = [
-    fields::URLS,
-    fields::NICKNAME,
-    fields::LABELS,
-    fields::ADDRESSES,
-    fields::IMPP,
-    fields::RELATED,
-    fields::BIRTHDAY,
-    fields::ANNIVERSARY,
-    fields::DEPARTMENT,
-];
 
 /// A field both sides set, to different values: netweb's was kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -49,7 +36,8 @@ pub fn take_card(base: &Person, card: &Person, carries_netweb: bool) -> Person {
         p.location = card.location.clone();
         p.notes = card.notes.clone();
         p.tags = card.tags.clone();
-        for key in CARD_FIELDS {
+        // What a card carries in standard vCard properties (the UID is settled below).
+        for key in vcard_out::OWN.into_iter().chain([fields::DEPARTMENT]) {
             match card.extra.get(key) {
                 Some(v) => p.extra.insert(key.into(), v.clone()),
                 None => p.extra.remove(key),
