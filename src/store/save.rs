@@ -74,7 +74,9 @@ pub fn write_cards(dir: &Path, cards: &[(&str, &[u8])]) -> Result<()> {
                 .set_permissions(fs::Permissions::from_mode(0o600))
                 .with_context(fail)?;
         }
-        tmp.write_all(bytes)
+        // Through the file itself: tempfile's own writer wraps the error, hiding EFBIG.
+        tmp.as_file_mut()
+            .write_all(bytes)
             .map_err(too_large_hint)
             .with_context(fail)?;
         // Closed, so thousands of cards do not hold thousands of descriptors open.

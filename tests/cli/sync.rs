@@ -485,3 +485,43 @@ fn two_syncs_at_once_run_one_after_the_other() {
     assert_eq!(unchanged.iter().sum::<u64>(), 200, "{unchanged:?}");
     assert_eq!(cards(&dir), 200);
 }
+
+#[test]
+fn a_write_that_fails_loses_nothing_on_either_side() {
+    let env = env_with_ada();
+    env.ok(&["edit", "ada", "--note", &"a long note ".repeat(1_000)]);
+    env.ok(&["add", "Grace Hopper"]);
+    let dir = vdir(&env);
+    let before = env.text();
+    // Ada's card passes a 4 kB file size limit (a disk that fills up fails the same way).
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 4 && exec \"$0\" \"$@\"")
+        .arg(assert_cmd::cargo::cargo_bin!("netweb"))
+        .args([
+            "--file",
+            env.file.to_str().unwrap(),
+            "sync",
+            dir.to_str().unwrap(),
+        ])
+        .env("NETWEB_TODAY", crate::common::TODAY)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("could not write") && err.contains("ulimit -f"),
+        "{err}"
+    );
+    assert!(
+        err.contains("nothing was lost: the data file was not changed"),
+        "{err}"
+    );
+    assert_eq!(env.text(), before);
+    assert_eq!(
+        fs::read_dir(&dir).unwrap().count(),
+        0,
+        "no card and no temp file left"
+    );
+    assert_eq!(sync(&env, &dir)["new_cards"], 2);
+}
