@@ -35,6 +35,10 @@ pub const URLS: &str = "urls";
 /// `YYYY-MM-DD`: `due` leaves the person's cadence out until this day (`netweb snooze`).
 /// Not in `ALL`: it is netweb's own note to itself, not something an address book holds.
 pub const SNOOZED_UNTIL: &str = "snoozed_until";
+/// What `sync` found on a card that clashed with netweb's value, which it kept:
+/// `[{"field": "company", "card": "Other Ltd", "date": "2026-11-25"}]`, so the card's
+/// value is never lost.
+pub const SYNC_CLASHES: &str = "sync_clashes";
 
 /// Every key above, in the order `show` and the README list them.
 pub const ALL: [&str; 11] = [

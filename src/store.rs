@@ -26,7 +26,9 @@ mod target;
 
 pub use append::{Appended, SPLICE_FROM_BYTES, append};
 use lock::Lock;
-pub use save::{remove_stale_temps, to_bytes, too_large_hint, write_export};
+pub use save::{
+    flush_dir, remove_stale_temps, to_bytes, too_large_hint, write_cards, write_export,
+};
 use save::{save, save_bytes};
 pub use target::{MAX_IMPORT_BYTES, check_export_target, read_import};
 

@@ -1,4 +1,5 @@
-//! Arguments of the commands that read and write other formats: imports, exports, completions and man pages.
+//! Arguments of the commands that read and write other formats: imports, exports, sync,
+//! completions and man pages.
 
 use std::path::PathBuf;
 
@@ -96,6 +97,17 @@ pub enum VcardVersion {
     V3,
     #[value(name = "4.0")]
     V4,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The vdir: a folder of one .vcf per contact, as vdirsyncer and khard keep it (the
+    /// `path` of a vdirsyncer `filesystem` storage)
+    #[arg(value_name = "VDIR")]
+    pub vdir: PathBuf,
+    /// Print what would change on each side, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

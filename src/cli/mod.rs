@@ -89,6 +89,9 @@ pub enum Command {
     Import(ImportArgs),
     /// Merge two records of the same person into the first: fields united, history repointed
     Merge(MergeArgs),
+    /// Two-way sync with a vdir (one .vcf per contact), e.g. the folder vdirsyncer keeps in
+    /// step with a phone's CardDAV address book
+    Sync(SyncArgs),
     /// Write the network (or the people a filter picks) as JSON, CSV, vCard, DOT, GraphML, an HTML map or an iCalendar feed
     Export(ExportArgs),
     /// How much of a mesh your contacts form: components, clustering, brokers, clusters, growth

@@ -28,6 +28,7 @@ mod show;
 mod snooze;
 mod stats;
 mod suggest;
+mod sync;
 mod triage;
 mod undo;
 mod unlink;
@@ -148,6 +149,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => import::run(&ctx, args),
         Command::Merge(args) => merge::run(&ctx, args),
         Command::Export(args) => export::run(&ctx, args),
+        Command::Sync(args) => sync::run(&ctx, args),
         Command::Stats => stats::run(&ctx),
         Command::Path(args) => path::run(&ctx, args),
         Command::Interests(args) => interests::run(&ctx, args),

@@ -25,6 +25,7 @@ pub mod netweb;
 pub mod outlook;
 pub mod plan;
 mod plan_index;
+pub use plan_index::{Pairing, pair_up};
 pub mod vcard;
 mod vcard_more;
 pub mod vcard_out;

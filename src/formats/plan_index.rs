@@ -1,7 +1,8 @@
 //! How an import finds who an incoming contact already is: lookups by email, UID,
 //! LinkedIn profile URL and name, kept in step with the network as the import adds to it.
+//! `pair_up` gives the same rules to `sync`, which pairs each card with at most one person.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use compact_str::CompactString;
 
@@ -96,6 +97,8 @@ impl Index {
     ) -> Result<Option<usize>, String> {
         if !p.id.as_str().is_empty()
             && let Some(&i) = self.ids.get(p.id.as_str())
+            // (an id `pair_up` reserved has no place yet)
+            && i < net.people.len()
             && name_key(&net.people[i].name) == name_key(&p.name)
             && allowed(i)
         {
@@ -167,6 +170,49 @@ impl Index {
     pub(super) fn has_id(&self, id: &str) -> bool {
         self.ids.contains_key(id)
     }
+}
+
+/// Whom an incoming contact is, for a pairing that gives each person at most one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pairing {
+    /// The person at this place in `net.people`.
+    Existing(usize),
+    /// Someone new, with the id they would get (their own when it is free, as an import
+    /// of a netweb export keeps it, else the slug of their name made unique).
+    New(PersonId),
+    /// Why it cannot be decided (a name that several people have).
+    Undecided(String),
+}
+
+/// Finds, by the import's rules (`Index::find`), who each of `incoming` is in `net`;
+/// nobody in `taken` is matched, and each person is matched at most once: a second
+/// contact that would be the same person is someone new.
+pub fn pair_up(net: &Network, incoming: &[Person], taken: &HashSet<usize>) -> Vec<Pairing> {
+    let mut index = Index::new(net);
+    let mut claimed: HashSet<usize> = HashSet::new();
+    incoming
+        .iter()
+        .map(|p| {
+            match index.find(net, p, |i| !taken.contains(&i) && !claimed.contains(&i)) {
+                Err(why) => Pairing::Undecided(why),
+                Ok(Some(i)) => {
+                    claimed.insert(i);
+                    Pairing::Existing(i)
+                }
+                Ok(None) => {
+                    let own = p.id.as_str();
+                    let id = if !own.is_empty() && !index.has_id(own) {
+                        p.id.clone()
+                    } else {
+                        index.unique_id(&p.name)
+                    };
+                    // Reserved, so the next new contact of the same name gets `-2`.
+                    index.ids.insert(id.0.to_string(), usize::MAX);
+                    Pairing::New(id)
+                }
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

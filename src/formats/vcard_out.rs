@@ -21,7 +21,7 @@ use serde_json::Value;
 
 use crate::annual::AnnualDate;
 use crate::extra_fields::{self as fields, Address, Related};
-use crate::formats::vcard_more::NETWEB_UID;
+pub use crate::formats::vcard_more::NETWEB_UID;
 use crate::model::{Extra, Network, Person, PersonId};
 
 /// Longest line, in octets, before folding (RFC 6350 3.2).
@@ -124,8 +124,9 @@ const RELATED_TYPES: [&str; 20] = [
     "emergency",
 ];
 
-/// The fields written as standard properties, so not again in `X-NETWEB-EXTRA`.
-const OWN: [&str; 9] = [
+/// The fields written as standard properties, so not again in `X-NETWEB-EXTRA`
+/// (with the department, which goes in ORG).
+pub const OWN: [&str; 9] = [
     fields::URLS,
     fields::UID,
     fields::NICKNAME,

@@ -7,5 +7,6 @@ pub mod merge;
 pub mod remove;
 pub mod rename;
 pub mod subset;
+pub mod sync;
 pub mod ties;
 pub mod unite;

@@ -20,6 +20,7 @@ pub mod profile;
 pub mod reminders;
 pub mod stats;
 pub mod suggest;
+pub mod sync;
 pub mod triage;
 
 pub const HEADER: Style = Style::new().bold().underline();

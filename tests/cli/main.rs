@@ -25,6 +25,8 @@ mod readme;
 mod reminders;
 mod store;
 mod suggest;
+mod sync;
+mod sync_chain;
 mod touch;
 mod triage;
 mod undo;

@@ -14,3 +14,4 @@ mod common;
 mod browser;
 mod hardening;
 mod html;
+mod sync;
