@@ -21,5 +21,6 @@ mod people;
 mod readme;
 mod store;
 mod suggest;
+mod suggest_positions;
 mod touch;
 mod undo;

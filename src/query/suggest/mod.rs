@@ -14,6 +14,7 @@ pub mod groups;
 pub mod heldout;
 pub mod matching;
 pub mod needs;
+pub mod positions;
 pub mod rank;
 pub mod regression;
 pub mod scoring;
@@ -50,6 +51,8 @@ pub struct Suggestion {
     pub score: f64,
     /// Interests both hold, rarest first.
     pub shared_interests: Vec<String>,
+    /// The words of their positions both share (`role`, folded), rarest first.
+    pub same_field: Vec<String>,
     /// Needs one meets for the other.
     pub offers: Vec<Offer>,
     /// Contacts who already know both, the most telling first.
@@ -71,6 +74,10 @@ pub struct Offer {
     pub to: PersonId,
     pub offer: String,
     pub seek: String,
+    /// The offer or the need was read from a position (`positions::COMPLEMENTS`), not
+    /// typed; only present when true, so typed needs read as they always did.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub by_role: bool,
 }
 
 /// Everything a suggestion run needs that does not depend on the options.
