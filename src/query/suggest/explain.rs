@@ -12,10 +12,10 @@ use serde::Serialize;
 use crate::graph::{Graph, Node};
 use crate::query::suggest::features::inputs;
 use crate::query::suggest::needs;
-use crate::query::suggest::positions;
 use crate::query::suggest::scoring::Model;
 use crate::query::suggest::signals::Indexes;
 use crate::query::suggest::{Offer, Suggestion, round};
+use crate::query::suggest::{position_reasons, positions};
 
 /// How many mutual contacts a sentence names before it says "and N more".
 const NAMED_CONTACTS: usize = 3;
@@ -227,7 +227,7 @@ fn sentence(
         parts.extend(match c.reason {
             "mutual_contacts" => mutual_part(g, r.mutual),
             "shared_interests" => interests_part(r.shared),
-            "same_field" => positions::field_part(g, a, b, r.field),
+            "same_field" => position_reasons::field_part(g, a, b, r.field),
             "needs" => needs_part(g, a, b, r.helps, ctx),
             _ => close_part(g, r.close),
         });
@@ -235,7 +235,7 @@ fn sentence(
     if parts.is_empty() {
         // Nothing weighed (a prior that ignores a reason, say): name what there is.
         parts.extend(interests_part(r.shared));
-        parts.extend(positions::field_part(g, a, b, r.field));
+        parts.extend(position_reasons::field_part(g, a, b, r.field));
         parts.extend(needs_part(g, a, b, r.helps, ctx));
         parts.extend(mutual_part(g, r.mutual));
     }
@@ -273,7 +273,7 @@ fn needs_part(g: &Graph, a: Node, b: Node, helps: &[needs::Help], ctx: &Indexes)
     for h in helps.iter().take(2) {
         let offer = ctx.needs.offers.term(h.offer);
         let seek = ctx.needs.seeks.term(h.seek);
-        if let Some(said) = positions::help_part(g, h.from, h.to, offer, seek) {
+        if let Some(said) = position_reasons::help_part(g, h.from, h.to, offer, seek) {
             parts.push(said);
             continue;
         }

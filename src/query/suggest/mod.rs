@@ -1,6 +1,7 @@
 //! `suggest`: which of the owner's contacts should meet, and why.
 //!
-//! signals.rs measures a pair (mutual contacts, shared interests, needs met), features.rs
+//! signals.rs measures a pair (mutual contacts, shared interests, needs met; positions.rs
+//! adds what people's positions say to the interests and needs), features.rs
 //! turns the measures into model inputs, scoring.rs combines them with weights fit.rs
 //! (or heldout.rs, on small networks) learns from the owner's own network through
 //! regression.rs, rank/ finds the best pairs without scoring all of them, and this file
@@ -14,6 +15,7 @@ pub mod groups;
 pub mod heldout;
 pub mod matching;
 pub mod needs;
+mod position_reasons;
 pub mod positions;
 pub mod rank;
 pub mod regression;
