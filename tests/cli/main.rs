@@ -25,6 +25,7 @@ mod readme;
 mod reminders;
 mod store;
 mod suggest;
+mod suggest_positions;
 mod sync;
 mod sync_chain;
 mod touch;

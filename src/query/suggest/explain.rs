@@ -15,6 +15,7 @@ use crate::query::suggest::needs;
 use crate::query::suggest::scoring::Model;
 use crate::query::suggest::signals::Indexes;
 use crate::query::suggest::{Offer, Suggestion, round};
+use crate::query::suggest::{position_reasons, positions};
 
 /// How many mutual contacts a sentence names before it says "and N more".
 const NAMED_CONTACTS: usize = 3;
@@ -30,7 +31,8 @@ const MINOR: f64 = 0.1;
 /// What one reason added to a pair's score.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Contribution {
-    /// "mutual_contacts", "shared_interests", "needs", "close_group" (the low-rank part,
+    /// "mutual_contacts", "shared_interests", "same_field" (the words of both positions),
+    /// "needs", "close_group" (the low-rank part,
     /// relative to a pair with no low-rank structure; it may be negative) or "degrees"
     /// (how well connected the two are, never named in the sentence).
     pub reason: &'static str,
@@ -47,9 +49,16 @@ pub fn explain(ctx: &Indexes, model: &Model, a: Node, b: Node, score: f64) -> Su
             .total_cmp(&ctx.interests.idf(x))
             .then_with(|| ctx.interests.term(x).cmp(ctx.interests.term(y)))
     });
-    let shared_interests: Vec<String> = shared
+    // Field words of the positions are interest terms with a mark (`positions.rs`).
+    let (fields, typed): (Vec<u32>, Vec<u32>) =
+        (shared.iter()).partition(|&&t| positions::unmarked(ctx.interests.term(t)).is_some());
+    let shared_interests: Vec<String> = typed
         .iter()
         .map(|&t| ctx.interests.term(t).to_string())
+        .collect();
+    let same_field: Vec<String> = (fields.iter())
+        .filter_map(|&t| positions::unmarked(ctx.interests.term(t)))
+        .map(str::to_string)
         .collect();
     let mut mutual: Vec<Node> = ctx.mutual_contacts(a, b).collect();
     // Most telling first: a contact who knows few people says more than one who knows all.
@@ -66,11 +75,16 @@ pub fn explain(ctx: &Indexes, model: &Model, a: Node, b: Node, score: f64) -> Su
         .collect();
     let offers: Vec<Offer> = helps
         .iter()
-        .map(|h| Offer {
-            from: g.id(h.from).clone(),
-            to: g.id(h.to).clone(),
-            offer: ctx.needs.offers.term(h.offer).to_string(),
-            seek: ctx.needs.seeks.term(h.seek).to_string(),
+        .map(|h| {
+            let (offer, seek) = (ctx.needs.offers.term(h.offer), ctx.needs.seeks.term(h.seek));
+            let by_role = [offer, seek].map(|t| positions::unmarked(t).is_some());
+            Offer {
+                from: g.id(h.from).clone(),
+                to: g.id(h.to).clone(),
+                offer: positions::unmarked(offer).unwrap_or(offer).to_string(),
+                seek: positions::unmarked(seek).unwrap_or(seek).to_string(),
+                by_role: by_role[0] || by_role[1],
+            }
         })
         .collect();
     let close = close_group(ctx, model, a, b, &mutual);
@@ -81,6 +95,7 @@ pub fn explain(ctx: &Indexes, model: &Model, a: Node, b: Node, score: f64) -> Su
         b,
         &Reasons {
             shared: &shared_interests,
+            field: &same_field,
             helps: &helps,
             mutual: &mutual,
             close: &close,
@@ -93,6 +108,7 @@ pub fn explain(ctx: &Indexes, model: &Model, a: Node, b: Node, score: f64) -> Su
         names: [g.name(a).to_string(), g.name(b).to_string()],
         score: round(score),
         shared_interests,
+        same_field,
         offers,
         mutual_contacts: mutual.iter().map(|&z| g.id(z).clone()).collect(),
         mutual_names: mutual.iter().map(|&z| g.name(z).to_string()).collect(),
@@ -107,6 +123,16 @@ pub fn explain(ctx: &Indexes, model: &Model, a: Node, b: Node, score: f64) -> Su
 fn contributions(ctx: &Indexes, model: &Model, a: Node, b: Node) -> Vec<Contribution> {
     let x = inputs(&ctx.features(a, b));
     let w = &model.weights;
+    // The interest input sums the rarity of shared terms: the field words' part of it.
+    let (mut fields, mut all) = (0.0, 0.0);
+    for t in ctx.interests.shared(a, b) {
+        let idf = ctx.interests.idf(t);
+        all += idf;
+        if positions::unmarked(ctx.interests.term(t)).is_some() {
+            fields += idf;
+        }
+    }
+    let field_share = if all > 0.0 { fields / all } else { 0.0 };
     let mut out = vec![
         Contribution {
             reason: "mutual_contacts",
@@ -114,7 +140,11 @@ fn contributions(ctx: &Indexes, model: &Model, a: Node, b: Node) -> Vec<Contribu
         },
         Contribution {
             reason: "shared_interests",
-            value: w[4] * x[4],
+            value: w[4] * x[4] * (1.0 - field_share),
+        },
+        Contribution {
+            reason: "same_field",
+            value: w[4] * x[4] * field_share,
         },
         Contribution {
             reason: "needs",
@@ -132,7 +162,8 @@ fn contributions(ctx: &Indexes, model: &Model, a: Node, b: Node) -> Vec<Contribu
         });
     }
     for c in &mut out {
-        c.value = round(c.value);
+        // + 0.0 turns a -0.0 (a zero input times a weight) into 0.0 in the JSON.
+        c.value = round(c.value) + 0.0;
     }
     // A stable sort keeps the fixed order above for equal values.
     out.sort_by(|x, y| y.value.total_cmp(&x.value));
@@ -164,6 +195,7 @@ fn close_group(ctx: &Indexes, model: &Model, a: Node, b: Node, mutual: &[Node]) 
 /// The facts a sentence can name.
 struct Reasons<'r> {
     shared: &'r [String],
+    field: &'r [String],
     helps: &'r [needs::Help],
     mutual: &'r [Node],
     close: &'r [Node],
@@ -195,6 +227,7 @@ fn sentence(
         parts.extend(match c.reason {
             "mutual_contacts" => mutual_part(g, r.mutual),
             "shared_interests" => interests_part(r.shared),
+            "same_field" => position_reasons::field_part(g, a, b, r.field),
             "needs" => needs_part(g, a, b, r.helps, ctx),
             _ => close_part(g, r.close),
         });
@@ -202,6 +235,7 @@ fn sentence(
     if parts.is_empty() {
         // Nothing weighed (a prior that ignores a reason, say): name what there is.
         parts.extend(interests_part(r.shared));
+        parts.extend(position_reasons::field_part(g, a, b, r.field));
         parts.extend(needs_part(g, a, b, r.helps, ctx));
         parts.extend(mutual_part(g, r.mutual));
     }
@@ -239,6 +273,10 @@ fn needs_part(g: &Graph, a: Node, b: Node, helps: &[needs::Help], ctx: &Indexes)
     for h in helps.iter().take(2) {
         let offer = ctx.needs.offers.term(h.offer);
         let seek = ctx.needs.seeks.term(h.seek);
+        if let Some(said) = position_reasons::help_part(g, h.from, h.to, offer, seek) {
+            parts.push(said);
+            continue;
+        }
         let what = if offer == seek {
             String::new()
         } else {
@@ -323,6 +361,7 @@ pub(crate) fn ahead_of_more_mutual(list: &mut [Suggestion]) {
         let Some(reason) = reason else { continue };
         let because = match reason {
             "shared_interests" => "for the interests they share",
+            "same_field" => "for the field they share",
             "needs" => "for the help one can give the other",
             "close_group" => "for the group they are both close to",
             "degrees" => "for how well connected the two are",

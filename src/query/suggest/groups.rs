@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::graph::{Graph, Node};
 use crate::model::PersonId;
+use crate::query::suggest::positions;
 use crate::query::suggest::rank::Scope;
 use crate::query::suggest::signals::Indexes;
 
@@ -54,7 +55,8 @@ pub fn groups(
 
     for t in 0..ctx.interests.len() as u32 {
         let topic = ctx.interests.term(t);
-        if topic_filter.is_some_and(|f| f != topic) {
+        // Words of positions are not topics people gather around (`positions.rs`).
+        if topic_filter.is_some_and(|f| f != topic) || positions::unmarked(topic).is_some() {
             continue;
         }
         let holders: Vec<Node> = ctx
@@ -78,7 +80,8 @@ pub fn groups(
     // A shared need: everyone who seeks it, with the people who offer something that meets it.
     for s in 0..ctx.needs.seeks.len() as u32 {
         let topic = ctx.needs.seeks.term(s);
-        if topic_filter.is_some_and(|f| !topic.contains(f)) {
+        if topic_filter.is_some_and(|f| !topic.contains(f)) || positions::unmarked(topic).is_some()
+        {
             continue;
         }
         let seekers: Vec<Node> = ctx
@@ -208,6 +211,7 @@ fn describe(
     for &m in &d.members[1..] {
         shared.retain(|t| ctx.interests.of(m).binary_search(t).is_ok());
     }
+    shared.retain(|&t| positions::unmarked(ctx.interests.term(t)).is_none());
     shared.sort_by(|&x, &y| ctx.interests.idf(y).total_cmp(&ctx.interests.idf(x)));
     let names: Vec<String> = d.members.iter().map(|&m| g.name(m).to_string()).collect();
     let first = |n: Node| g.first_name(n);

@@ -51,7 +51,7 @@ pub fn content_words(phrase: &str) -> Vec<String> {
 }
 
 /// A plain plural "s" is dropped ("investors" -> "investor"), but not from "ss" or short words.
-fn singular(word: &str) -> String {
+pub(crate) fn singular(word: &str) -> String {
     if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
         word[..word.len() - 1].to_string()
     } else {

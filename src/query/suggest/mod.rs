@@ -1,6 +1,7 @@
 //! `suggest`: which of the owner's contacts should meet, and why.
 //!
-//! signals.rs measures a pair (mutual contacts, shared interests, needs met), features.rs
+//! signals.rs measures a pair (mutual contacts, shared interests, needs met; positions.rs
+//! adds what people's positions say to the interests and needs), features.rs
 //! turns the measures into model inputs, scoring.rs combines them with weights fit.rs
 //! (or heldout.rs, on small networks) learns from the owner's own network through
 //! regression.rs, rank/ finds the best pairs without scoring all of them, and this file
@@ -14,6 +15,8 @@ pub mod groups;
 pub mod heldout;
 pub mod matching;
 pub mod needs;
+mod position_reasons;
+pub mod positions;
 pub mod rank;
 pub mod regression;
 pub mod scoring;
@@ -50,6 +53,8 @@ pub struct Suggestion {
     pub score: f64,
     /// Interests both hold, rarest first.
     pub shared_interests: Vec<String>,
+    /// The words of their positions both share (`role`, folded), rarest first.
+    pub same_field: Vec<String>,
     /// Needs one meets for the other.
     pub offers: Vec<Offer>,
     /// Contacts who already know both, the most telling first.
@@ -71,6 +76,10 @@ pub struct Offer {
     pub to: PersonId,
     pub offer: String,
     pub seek: String,
+    /// The offer or the need was read from a position (`positions::COMPLEMENTS`), not
+    /// typed; only present when true, so typed needs read as they always did.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub by_role: bool,
 }
 
 /// Everything a suggestion run needs that does not depend on the options.

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use crate::graph::Node;
 use crate::model::Network;
 use crate::query::suggest::matching::{content_words, coverage};
+use crate::query::suggest::positions;
 use crate::query::vocab::{Term, Vocab, idf};
 
 pub struct Needs {
@@ -61,8 +62,10 @@ pub struct Help {
 
 impl Needs {
     pub fn build(net: &Network) -> Needs {
-        let offers = Vocab::build(net.people.iter().map(|p| p.offers.as_slice()));
-        let seeks = Vocab::build(net.people.iter().map(|p| p.seeks.as_slice()));
+        // Typed offers and seeks, and those positions say (`positions.rs`).
+        let (offers, seeks) = (positions::offers(net), positions::seeks(net));
+        let offers = Vocab::build(offers.iter().map(|l| l.as_ref()));
+        let seeks = Vocab::build(seeks.iter().map(|l| l.as_ref()));
         // Two phrases can only match if they share a word key: a short word whole, or the
         // first letters of a longer one (prefix matches share those).
         let mut by_key: HashMap<String, Vec<Term>> = HashMap::new();

@@ -5,6 +5,7 @@
 use crate::graph::{Graph, Node};
 use crate::query::suggest::features::Features;
 use crate::query::suggest::needs::Needs;
+use crate::query::suggest::positions;
 use crate::query::vocab::{Term, Vocab};
 
 /// What `suggest` knows about a network before it looks at any pair.
@@ -54,7 +55,9 @@ impl<'a> Indexes<'a> {
     /// vocabulary gained nothing measurable at 100k people: the vocabulary already uses
     /// both cores.)
     fn build(g: &'a Graph<'a>, parallel: bool) -> Indexes<'a> {
-        let interests = Vocab::interests(g.net);
+        // Field words of positions are interest terms of their own (`positions.rs`).
+        let lists = positions::interests_and_fields(g.net);
+        let interests = Vocab::build(lists.iter().map(|l| l.as_ref()));
         let needs = Needs::build(g.net);
         let mut packed = vec![Packed::default(); g.len()];
         if parallel {
