@@ -325,9 +325,23 @@ fn a_linkedin_export_gives_suggestions_once_ties_are_inferred() {
                 && r["inferred"].as_str().is_some()
         })
     };
-    let suggestions = env.json(&["suggest", "-n", "20"]);
+    // The top of the list is what the positions say (an investor and a founder, two
+    // recruiters at different firms); the colleagues' colleagues come further down.
+    let suggestions = env.json(&["suggest", "-n", "200"]);
     let list = suggestions.as_array().unwrap();
     assert!(!list.is_empty(), "no suggestions after infer --apply");
+    assert!(
+        list[..20].iter().all(|s| {
+            !s["same_field"].as_array().unwrap().is_empty()
+                || s["offers"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|o| o["by_role"] == true)
+                || !s["mutual_contacts"].as_array().unwrap().is_empty()
+        }),
+        "a top suggestion with no reason from the records: {suggestions}"
+    );
     let closed: Vec<&Value> = list
         .iter()
         .filter(|s| !s["mutual_contacts"].as_array().unwrap().is_empty())
