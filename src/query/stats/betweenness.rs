@@ -273,6 +273,10 @@ mod tests {
                 "{people}: {t10:?} {e10:?}"
             );
             let shared = e10.iter().filter(|v| t10.contains(v)).count();
+            eprintln!(
+                "{people} contacts, {} samples: worst error {worst:.4} (bound {:.4}), top 10 shared {shared}",
+                est.samples, est.error
+            );
             assert!(shared >= 6, "{people}: {shared} of 10: {t10:?} {e10:?}");
         }
     }
