@@ -128,6 +128,10 @@ pub struct PathArgs {
 
 #[derive(Debug, Args)]
 pub struct InterestsArgs {
+    /// List every term and near-duplicate; without it each list stops after 90 rows
+    /// (`--json` always has them all)
+    #[arg(long)]
+    pub all: bool,
     #[command(subcommand)]
     pub action: Option<InterestsAction>,
 }

@@ -8,12 +8,12 @@ use crate::{render, store};
 
 pub fn run(ctx: &Ctx, args: InterestsArgs) -> Result<()> {
     match args.action {
-        None => list(ctx),
+        None => list(ctx, args.all),
         Some(InterestsAction::Rename { old, new }) => rename(ctx, &old, &new),
     }
 }
 
-fn list(ctx: &Ctx) -> Result<()> {
+fn list(ctx: &Ctx, all: bool) -> Result<()> {
     let net = store::load(&ctx.file)?;
     let found = interests::vocabulary(&net);
     if ctx.json {
@@ -23,7 +23,7 @@ fn list(ctx: &Ctx) -> Result<()> {
         ctx.note("netweb: nobody has interests, offers or seeks yet; `netweb edit NAME --interest TERM` adds one");
         return Ok(());
     }
-    render::interests::write(&mut ctx.stdout(), &found)?;
+    render::interests::write(&mut ctx.stdout(), &found, all)?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@ use anyhow::{Result, bail};
 use crate::cli::SuggestArgs;
 use crate::cmd::Ctx;
 use crate::graph::Graph;
+use crate::query::suggest::signals::Indexes;
 use crate::query::suggest::{self, Options, Prepared, fit, groups};
 use crate::text::normalize_term;
 use crate::{render, resolve, store};
@@ -35,13 +36,13 @@ pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
     };
     let graph = Graph::build_resolved(&net, resolved);
     trace.mark("graph");
-    let prepared = Prepared::new(&graph);
-    trace.mark("indexes and fit");
-    trace.say(&format!("weights: {}", fit::describe(&prepared.model)));
     if args.groups {
-        let scope = suggest::scope(&prepared.ctx, &opts);
+        // Groups need the indexes, not the fitted weights of pairs.
+        let indexes = Indexes::new(&graph);
+        trace.mark("indexes");
+        let scope = suggest::scope(&indexes, &opts);
         let found = groups::groups(
-            &prepared.ctx,
+            &indexes,
             &scope,
             opts.interest.as_deref(),
             opts.limit,
@@ -57,6 +58,9 @@ pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
         render::suggest::groups(&mut ctx.stdout(), &found)?;
         return Ok(());
     }
+    let prepared = Prepared::new(&graph);
+    trace.mark("indexes and fit");
+    trace.say(&format!("weights: {}", fit::describe(&prepared.model)));
     let found = suggest::suggest(&prepared, &opts);
     trace.mark("ranked");
     if ctx.json {

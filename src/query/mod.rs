@@ -6,6 +6,7 @@ pub mod history;
 pub mod interests;
 pub mod intros;
 pub mod list;
+pub mod near_duplicates;
 pub mod path;
 pub mod profile;
 pub mod stats;

@@ -6,8 +6,28 @@ use crate::query::interests::{TermCount, Vocabulary};
 use crate::render::{DIM, HEADER, Table};
 
 const BAR: usize = 12;
+/// Without `--all`, each of the four lists shows this many rows, so the whole text stays
+/// under 400 lines at any size (a 100k network has tens of thousands of terms).
+pub const ROWS: usize = 90;
 
-fn list(out: &mut impl Write, title: &str, terms: &[TermCount]) -> io::Result<()> {
+/// How many of `total` rows to show.
+fn shown(total: usize, all: bool) -> usize {
+    if all { total } else { total.min(ROWS) }
+}
+
+/// "and N more" under a list cut short.
+fn more(out: &mut impl Write, total: usize, all: bool) -> io::Result<()> {
+    let hidden = total - shown(total, all);
+    if hidden > 0 {
+        writeln!(
+            out,
+            "  {DIM}and {hidden} more (`netweb interests --all` lists them all; --json has them too){DIM:#}"
+        )?;
+    }
+    Ok(())
+}
+
+fn list(out: &mut impl Write, title: &str, terms: &[TermCount], all: bool) -> io::Result<()> {
     writeln!(
         out,
         "{HEADER}{title}{HEADER:#} {DIM}({}){DIM:#}",
@@ -15,7 +35,7 @@ fn list(out: &mut impl Write, title: &str, terms: &[TermCount]) -> io::Result<()
     )?;
     let most = terms.first().map_or(1, |t| t.people).max(1);
     let mut t = Table::bare(3, 2);
-    for term in terms {
+    for term in &terms[..shown(terms.len(), all)] {
         let full = (term.people * BAR).div_ceil(most);
         t.row(vec![
             (term.people.to_string(), Style::new()),
@@ -23,20 +43,27 @@ fn list(out: &mut impl Write, title: &str, terms: &[TermCount]) -> io::Result<()
             (term.term.clone(), Style::new()),
         ]);
     }
-    t.write(out)
+    t.write(out)?;
+    more(out, terms.len(), all)
 }
 
-pub fn write(out: &mut impl Write, v: &Vocabulary) -> io::Result<()> {
-    list(out, "Interests", &v.interests)?;
+/// The vocabulary as text; `all` lifts the cap of `ROWS` rows per list.
+pub fn write(out: &mut impl Write, v: &Vocabulary, all: bool) -> io::Result<()> {
+    list(out, "Interests", &v.interests, all)?;
     writeln!(out)?;
-    list(out, "Offers", &v.offers)?;
+    list(out, "Offers", &v.offers, all)?;
     writeln!(out)?;
-    list(out, "Seeks", &v.seeks)?;
+    list(out, "Seeks", &v.seeks, all)?;
     if !v.near_duplicates.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{HEADER}Near-duplicates{HEADER:#}")?;
+        let dups = &v.near_duplicates;
+        writeln!(
+            out,
+            "{HEADER}Near-duplicates{HEADER:#} {DIM}({}){DIM:#}",
+            dups.len()
+        )?;
         let mut t = Table::bare(4, 2);
-        for d in &v.near_duplicates {
+        for d in &dups[..shown(dups.len(), all)] {
             t.row(vec![
                 (d.field.to_string(), DIM),
                 (format!("{} ({})", d.a.term, d.a.people), Style::new()),
@@ -45,6 +72,7 @@ pub fn write(out: &mut impl Write, v: &Vocabulary) -> io::Result<()> {
             ]);
         }
         t.write(out)?;
+        more(out, dups.len(), all)?;
         writeln!(
             out,
             "{DIM}merge one into the other with `netweb interests rename OLD NEW`{DIM:#}"

@@ -10,6 +10,9 @@ use crate::render::{DIM, HEADER, NAME, Table, count, join_names};
 const BAR: usize = 10;
 /// How many names a line shows before "and N more".
 const NAMES: usize = 4;
+/// How many clusters the text lists, largest first (`--json` has every one): the rest of
+/// the page is about 40 lines, so the whole stays under 120 at any size.
+pub const CLUSTERS: usize = 40;
 
 /// A short bar for a share from 0 to 1.
 pub fn bar(share: f64) -> String {
@@ -154,10 +157,16 @@ pub fn write(out: &mut impl Write, s: &Stats) -> io::Result<()> {
         )?;
     }
     if !s.brokers.betweenness.is_empty() {
-        let estimate = if s.brokers.betweenness_exact {
-            ""
+        let b = &s.brokers;
+        let estimate = if b.betweenness_exact {
+            String::new()
         } else {
-            " (estimated)"
+            format!(
+                " (estimated from {} sampled paths: within ±{:.3} of the exact value, {:.0}% confidence)",
+                b.betweenness_samples,
+                b.betweenness_error,
+                b.betweenness_confidence * 100.0
+            )
         };
         writeln!(
             out,
@@ -185,7 +194,7 @@ pub fn write(out: &mut impl Write, s: &Stats) -> io::Result<()> {
         writeln!(out, "  none: no two contacts know each other")?;
     } else {
         let mut t = Table::bare(3, 2);
-        for c in &cl.clusters {
+        for c in cl.clusters.iter().take(CLUSTERS) {
             let names: Vec<&str> = c.names.iter().map(String::as_str).collect();
             let about: Vec<&str> = c.interests.iter().map(|t| t.term.as_str()).collect();
             t.row(vec![
@@ -202,6 +211,15 @@ pub fn write(out: &mut impl Write, s: &Stats) -> io::Result<()> {
             ]);
         }
         t.write(out)?;
+        if cl.clusters.len() > CLUSTERS {
+            let rest = &cl.clusters[CLUSTERS..];
+            writeln!(
+                out,
+                "  {DIM}and {} more ({}; `netweb --json stats` lists them all){DIM:#}",
+                rest.len(),
+                count(rest.iter().map(|c| c.size).sum(), "contact", "contacts")
+            )?;
+        }
     }
     writeln!(out)?;
 

@@ -264,3 +264,93 @@ fn interests_rename_changes_every_person_and_nothing_else() {
     assert!(text.contains("nobody has \"rusty\""), "{text}");
     assert!(text.contains("did you mean \"rust\""), "{text}");
 }
+
+#[test]
+fn stats_text_lists_the_largest_clusters_then_how_many_more() {
+    // 50 separate pairs: 50 clusters of two, more than the text lists.
+    let links: Vec<(usize, usize)> = (0..50).map(|i| (2 * i, 2 * i + 1)).collect();
+    let e = env(&network(100, &links));
+    let s = e.json(&["stats"]);
+    assert_eq!(s["clusters"]["clusters"].as_array().unwrap().len(), 50);
+    assert_eq!(s["brokers"]["betweenness_exact"], true);
+    assert_eq!(s["brokers"]["betweenness_error"], 0.0);
+    let text = e.ok(&["stats"]);
+    assert!(
+        text.lines().count() <= 120,
+        "{} lines",
+        text.lines().count()
+    );
+    assert!(
+        text.contains("and 10 more (20 contacts; `netweb --json stats` lists them all)"),
+        "{text}"
+    );
+}
+
+/// 100 people, each with their own numbered interest and one shared one.
+fn numbered_interests() -> Value {
+    let mut net = network(100, &[]);
+    for i in 0..100 {
+        net["people"][i]["interests"] = json!([format!("interest {}", 2900 + i), "chess"]);
+    }
+    net
+}
+
+#[test]
+fn interests_text_stops_after_ninety_rows_unless_all() {
+    let e = env(&numbered_interests());
+    let v = e.json(&["interests"]);
+    assert_eq!(v["interests"].as_array().unwrap().len(), 101);
+    let text = e.ok(&["interests"]);
+    assert!(
+        text.lines().count() <= 400,
+        "{} lines",
+        text.lines().count()
+    );
+    assert!(
+        text.contains("and 11 more (`netweb interests --all`"),
+        "{text}"
+    );
+    assert!(!text.contains("interest 2999"), "{text}");
+    let all = e.ok(&["interests", "--all"]);
+    assert!(all.contains("interest 2999"), "{all}");
+    assert!(!all.contains("more (`netweb interests --all`"), "{all}");
+}
+
+#[test]
+fn numbers_that_differ_are_never_a_misspelling_but_spellings_are_found() {
+    let mut net = numbered_interests();
+    net["people"][0]["interests"] = json!(["interest 297", "machine learning", "photography"]);
+    net["people"][1]["interests"] = json!(["interest 2962", "machine-learning", "photografy"]);
+    let e = env(&net);
+    let v = e.json(&["interests"]);
+    let pairs: Vec<(String, String, String)> = v["near_duplicates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let mut ab = [
+                d["a"]["term"].as_str().unwrap(),
+                d["b"]["term"].as_str().unwrap(),
+            ];
+            ab.sort();
+            (
+                ab[0].to_string(),
+                ab[1].to_string(),
+                d["why"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let has = |a: &str, b: &str, why: &str| pairs.contains(&(a.into(), b.into(), why.into()));
+    assert!(
+        has("machine learning", "machine-learning", "same words"),
+        "{pairs:?}"
+    );
+    assert!(has("photografy", "photography", "spelling"), "{pairs:?}");
+    // No two numbered interests are near-duplicates (they differ only in their numbers).
+    assert!(
+        pairs
+            .iter()
+            .all(|(a, b, _)| !(a.starts_with("interest") && b.starts_with("interest"))),
+        "{pairs:?}"
+    );
+}

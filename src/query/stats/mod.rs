@@ -2,10 +2,12 @@
 //! (they know everyone by definition), so every measure here is about the contacts among
 //! themselves. Definitions and formulas: docs/insight.md.
 
+pub mod betweenness;
 pub mod brokers;
 pub mod clustering;
 pub mod communities;
 pub mod growth;
+pub mod path_samples;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -78,8 +80,14 @@ pub struct Brokers {
     pub articulation_points: Vec<Named>,
     /// The highest betweenness, best first (only contacts above 0).
     pub betweenness: Vec<Central>,
-    /// False when betweenness was estimated from sampled sources (large networks).
+    /// False when betweenness was estimated from sampled shortest paths (large networks).
     pub betweenness_exact: bool,
+    /// Shortest paths sampled for the estimate (0 when exact).
+    pub betweenness_samples: usize,
+    /// Every contact's estimate is within this of the exact betweenness with probability
+    /// `betweenness_confidence` (0 when exact; docs/insight.md says how it is bounded).
+    pub betweenness_error: f64,
+    pub betweenness_confidence: f64,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -119,15 +127,28 @@ pub struct Growth {
 
 pub fn stats(net: &Network, today: NaiveDate) -> Stats {
     let g = Graph::build(net);
-    let mesh_now = mesh(&g);
+    let then_date = growth::year_before(today);
+    // Four independent parts side by side: betweenness spreads over every core on its
+    // own, and the other cores take the rest as they free up.
+    let ((mesh_now, then), (brokers, (clusters, vocabulary))) = rayon::join(
+        || {
+            rayon::join(
+                || mesh(&g),
+                || mesh(&Graph::build(&growth::as_of(net, then_date))),
+            )
+        },
+        || {
+            rayon::join(
+                || brokers(&g),
+                || rayon::join(|| clusters(&g), || vocabulary(net)),
+            )
+        },
+    );
     let sizes = component_sizes(&g);
     let isolates = (0..g.len() as Node)
         .filter(|&v| g.degree(v) == 0)
         .map(|v| named(&g, v))
         .collect();
-    let then_date = growth::year_before(today);
-    let then_net = growth::as_of(net, then_date);
-    let then = mesh(&Graph::build(&then_net));
     Stats {
         people: net.people.len(),
         relationships: net.relationships.len(),
@@ -136,9 +157,9 @@ pub fn stats(net: &Network, today: NaiveDate) -> Stats {
         mesh: mesh_now.clone(),
         component_sizes: sizes,
         isolates,
-        brokers: brokers(&g),
-        clusters: clusters(&g),
-        vocabulary: vocabulary(net),
+        brokers,
+        clusters,
+        vocabulary,
         growth: Growth {
             relationships_from_introductions: growth::from_introductions(net),
             year_ago: then_date,
@@ -236,7 +257,8 @@ pub fn component_sizes(g: &Graph) -> Vec<usize> {
 
 fn brokers(g: &Graph) -> Brokers {
     let cuts = brokers::articulation_points(g);
-    let (between, exact) = brokers::betweenness(g);
+    let found = betweenness::betweenness(g);
+    let between = &found.score;
     let mut top: Vec<Node> = (0..g.len() as Node)
         .filter(|&v| between[v as usize] > 0.0)
         .collect();
@@ -256,7 +278,14 @@ fn brokers(g: &Graph) -> Brokers {
                 betweenness: round(between[v as usize]),
             })
             .collect(),
-        betweenness_exact: exact,
+        betweenness_exact: found.exact,
+        betweenness_samples: found.samples,
+        betweenness_error: (found.error * 1e6).ceil() / 1e6,
+        betweenness_confidence: if found.exact {
+            1.0
+        } else {
+            1.0 - betweenness::DELTA
+        },
     }
 }
 

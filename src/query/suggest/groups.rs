@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::graph::{Graph, Node};
@@ -51,32 +52,43 @@ pub fn groups(
     let known =
         |a: Node, b: Node| g.linked(a, b) || scope.introduced.contains(&(a.min(b), a.max(b)));
     let allowed = |n: &Node| scope.allowed[*n as usize];
-    let mut drafts = Vec::new();
-
-    for t in 0..ctx.interests.len() as u32 {
-        let topic = ctx.interests.term(t);
-        // Words of positions are not topics people gather around (`positions.rs`).
-        if topic_filter.is_some_and(|f| f != topic) || positions::unmarked(topic).is_some() {
-            continue;
-        }
-        let holders: Vec<Node> = ctx
-            .interests
-            .holders(t)
-            .iter()
-            .copied()
-            .filter(allowed)
-            .collect();
-        if holders.len() >= MIN_GROUP {
-            let members = pick(ctx, &holders, &known, scope.only);
-            drafts.push(Draft {
-                members,
-                topic: topic.to_string(),
-                kind: "interest",
-                weight: ctx.interests.idf(t),
-                offerers: Vec::new(),
-            });
-        }
+    let mut partners: Vec<Vec<Node>> = vec![Vec::new(); g.len()];
+    for &(a, b) in &scope.introduced {
+        partners[a as usize].push(b);
+        partners[b as usize].push(a);
     }
+    // Each interest's group is picked on its own, so the terms spread over the cores
+    // (collected in term order, as one pass gives).
+    let mut drafts: Vec<Draft> = (0..ctx.interests.len() as u32)
+        .into_par_iter()
+        .map_init(
+            || Weights::new(ctx, &partners),
+            |weights, t| {
+                let topic = ctx.interests.term(t);
+                // Words of positions are not topics people gather around (`positions.rs`).
+                if topic_filter.is_some_and(|f| f != topic) || positions::unmarked(topic).is_some()
+                {
+                    return None;
+                }
+                let holders: Vec<Node> = ctx
+                    .interests
+                    .holders(t)
+                    .iter()
+                    .copied()
+                    .filter(allowed)
+                    .collect();
+                (holders.len() >= MIN_GROUP).then(|| Draft {
+                    members: pick(ctx, weights, &holders, scope.only),
+                    topic: topic.to_string(),
+                    kind: "interest",
+                    weight: ctx.interests.idf(t),
+                    offerers: Vec::new(),
+                })
+            },
+        )
+        .flatten()
+        .collect();
+    let mut weights = Weights::new(ctx, &partners);
     // A shared need: everyone who seeks it, with the people who offer something that meets it.
     for s in 0..ctx.needs.seeks.len() as u32 {
         let topic = ctx.needs.seeks.term(s);
@@ -100,7 +112,7 @@ pub fn groups(
         {
             let mut pool = seekers.clone();
             pool.extend(offerers.iter().take(2));
-            let members = pick(ctx, &pool, &known, scope.only);
+            let members = pick(ctx, &mut weights, &pool, scope.only);
             let offerers = offerers
                 .into_iter()
                 .filter(|o| members.contains(o))
@@ -159,43 +171,108 @@ pub fn groups(
 }
 
 /// Chooses up to `MAX_GROUP` of the candidates: greedily the one who adds the most new
-/// connections and shared interests, starting from `must` if given.
-fn pick(
-    ctx: &Indexes,
-    pool: &[Node],
-    known: &impl Fn(Node, Node) -> bool,
-    must: Option<Node>,
-) -> Vec<Node> {
+/// connections and shared interests, starting from `must` if given (ties: the lower index).
+/// Each candidate's gain is kept and grown by one term per member added, in member order,
+/// so it is the same sum as recomputing it over all members, for a sixth of the work
+/// (a common interest has tens of thousands of holders at 100k people).
+fn pick(ctx: &Indexes, weights: &mut Weights, pool: &[Node], must: Option<Node>) -> Vec<Node> {
     if pool.len() <= MAX_GROUP && must.is_none_or(|m| pool.contains(&m)) {
         return pool.to_vec();
     }
     let mut members: Vec<Node> = Vec::new();
-    if let Some(m) = must.filter(|m| pool.contains(m)) {
-        members.push(m);
-    }
-    let gain = |members: &[Node], c: Node| -> f64 {
-        members
-            .iter()
-            .map(|&m| if known(m, c) { 0.0 } else { 1.0 } + ctx.interest_similarity(m, c))
-            .sum::<f64>()
-            + ctx.interests.of(c).len().min(1) as f64 * 0.01
+    let mut gain = vec![0.0f64; pool.len()];
+    let mut taken = vec![false; pool.len()];
+    let mut add = |m: Node, gain: &mut [f64]| {
+        weights.set(ctx, m);
+        for (g, &c) in gain.iter_mut().zip(pool) {
+            *g += if weights.knows(c) { 0.0 } else { 1.0 } + weights.similarity(ctx, m, c);
+        }
+        weights.clear(ctx, m);
     };
+    if let Some(i) = must.and_then(|m| pool.iter().position(|&c| c == m)) {
+        members.push(pool[i]);
+        taken[i] = true;
+        add(pool[i], &mut gain);
+    }
     while members.len() < MAX_GROUP {
-        let best = pool
-            .iter()
-            .copied()
-            .filter(|c| !members.contains(c))
-            .max_by(|&x, &y| {
-                gain(&members, x)
-                    .total_cmp(&gain(&members, y))
-                    .then_with(|| y.cmp(&x))
-            });
+        let best = (0..pool.len()).filter(|&i| !taken[i]).max_by(|&x, &y| {
+            let total = |i: usize| gain[i] + ctx.interests.of(pool[i]).len().min(1) as f64 * 0.01;
+            total(x)
+                .total_cmp(&total(y))
+                .then_with(|| pool[y].cmp(&pool[x]))
+        });
         match best {
-            Some(c) => members.push(c),
+            Some(i) => {
+                members.push(pool[i]);
+                taken[i] = true;
+                add(pool[i], &mut gain);
+            }
             None => break,
         }
     }
     members
+}
+
+/// One member spread out: their interest weights over the whole vocabulary and a mark on
+/// everyone they know (or were introduced to), so comparing them with each of thousands
+/// of candidates is a walk over the candidate's terms and one look-up, instead of a merge
+/// of two lists (`Indexes::interest_similarity`, summed in the same term order) and a
+/// search. One per thread, set and cleared per member.
+struct Weights<'p> {
+    idf: Vec<f64>,
+    known: Vec<bool>,
+    partners: &'p [Vec<Node>],
+}
+
+impl<'p> Weights<'p> {
+    fn new(ctx: &Indexes, partners: &'p [Vec<Node>]) -> Weights<'p> {
+        Weights {
+            idf: vec![0.0; ctx.interests.len()],
+            known: vec![false; ctx.g.len()],
+            partners,
+        }
+    }
+
+    fn set(&mut self, ctx: &Indexes, m: Node) {
+        self.mark(ctx, m, true);
+    }
+
+    fn clear(&mut self, ctx: &Indexes, m: Node) {
+        self.mark(ctx, m, false);
+    }
+
+    fn mark(&mut self, ctx: &Indexes, m: Node, on: bool) {
+        for &t in ctx.interests.of(m) {
+            self.idf[t as usize] = if on { ctx.interests.idf(t) } else { 0.0 };
+        }
+        let partners = self.partners;
+        for &c in ctx.g.neighbors(m).iter().chain(&partners[m as usize]) {
+            self.known[c as usize] = on;
+        }
+    }
+
+    /// Whether the member whose marks are set knows `c` (the `known` of `groups`).
+    fn knows(&self, c: Node) -> bool {
+        self.known[c as usize]
+    }
+
+    /// `ctx.interest_similarity(m, c)` for the member whose weights are set.
+    fn similarity(&self, ctx: &Indexes, m: Node, c: Node) -> f64 {
+        let (na, nb) = (ctx.interests.of(m).len(), ctx.interests.of(c).len());
+        if na == 0 || nb == 0 {
+            return 0.0;
+        }
+        // Every weight of a held term is above 0 (idf > 0), so skipping zeros adds exactly
+        // the shared terms, in increasing term order, as the merge does.
+        let mut sum = 0.0;
+        for &t in ctx.interests.of(c) {
+            let w = self.idf[t as usize];
+            if w > 0.0 {
+                sum += w;
+            }
+        }
+        sum / ((na * nb) as f64).sqrt()
+    }
 }
 
 fn describe(
