@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::model::{Extra, Person, Reminder};
 use chrono::NaiveDate;

@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::graph::tests::net;
 use crate::model::Interaction;

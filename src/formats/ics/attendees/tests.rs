@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn person(id: &str, name: &str, email: &[&str]) -> Person {

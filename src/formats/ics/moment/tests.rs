@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::model::{Extra, Reminder};
 use serde_json::Value;
