@@ -6,7 +6,6 @@ use compact_str::CompactString;
 
 use crate::graph::Node;
 use crate::ids::IdIndex;
-use crate::model::Network;
 
 pub type Term = u32;
 
@@ -21,11 +20,6 @@ pub struct Vocab {
 }
 
 impl Vocab {
-    /// Interests of everyone in the network (terms are already normalised on load).
-    pub fn interests(net: &Network) -> Vocab {
-        Vocab::build(net.people.iter().map(|p| p.interests.as_slice()))
-    }
-
     pub fn build<'a>(lists: impl Iterator<Item = &'a [CompactString]>) -> Vocab {
         let lists: Vec<&[CompactString]> = lists.collect();
         // Two halves on two threads, merged into exactly what one pass gives (at 100k
