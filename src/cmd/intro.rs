@@ -1,16 +1,12 @@
-use std::collections::HashSet;
-
 use anyhow::Result;
 use serde::Serialize;
 
 use crate::cli::IntroArgs;
 use crate::cmd::Ctx;
-use crate::model::{Extra, Introduction, PersonId, Relationship};
+use crate::model::Introduction;
+use crate::ops::introduce;
 use crate::render::{count, join_names};
 use crate::{dates, resolve, store, text};
-
-/// The relationship kind an introduction creates.
-pub const INTRODUCED: &str = "introduced";
 
 /// The most people one introduction may name: it links every pair among them (50 people
 /// are 1,225 relationships), and an introduction of hundreds is a mistake in a script,
@@ -22,6 +18,8 @@ struct Recorded {
     introduction: Introduction,
     /// Relationships created among the people (pairs that did not know each other yet).
     new_relationships: usize,
+    /// Relationships netweb had inferred among them, now confirmed by the introduction.
+    confirmed_relationships: usize,
     /// The same people were already recorded as introduced that day: nothing changed.
     already_recorded: bool,
 }
@@ -46,77 +44,22 @@ pub fn run(ctx: &Ctx, args: IntroArgs) -> Result<()> {
     };
     let ((recorded, names), _) = store::update(&ctx.file, |net| {
         let people = resolve::people(net, &args.people)?;
-        let same_people = |x: &Introduction| {
-            x.people.len() == people.len() && people.iter().all(|p| x.people.contains(p))
-        };
-        if let Some(x) = net
-            .introductions
-            .iter()
-            .find(|x| x.date == date && same_people(x))
-        {
-            let names = x
-                .people
-                .iter()
-                .map(|id| net.name_of(id).to_string())
-                .collect();
-            return Ok((
-                (
-                    Recorded {
-                        introduction: x.clone(),
-                        new_relationships: 0,
-                        already_recorded: true,
-                    },
-                    names,
-                ),
-                false,
-            ));
-        }
-        let mut new_relationships = 0;
-        // The pairs that know each other already, found in one pass over the
-        // relationships rather than one pass per pair.
-        let named: HashSet<&PersonId> = people.iter().collect();
-        let known: HashSet<(&PersonId, &PersonId)> = net
-            .relationships
-            .iter()
-            .filter(|r| named.contains(&r.a) && named.contains(&r.b))
-            .flat_map(|r| [(&r.a, &r.b), (&r.b, &r.a)])
-            .collect();
-        let mut new = Vec::new();
-        for (i, a) in people.iter().enumerate() {
-            for b in &people[i + 1..] {
-                if !known.contains(&(a, b)) {
-                    let mut r = Relationship::new(a.clone(), b.clone());
-                    r.kind = Some(INTRODUCED.into());
-                    r.since = Some(date);
-                    new.push(r);
-                    new_relationships += 1;
-                }
-            }
-        }
-        net.relationships.extend(new);
-        let introduction = Introduction {
-            date,
-            people,
-            note: args.note.as_deref().and_then(text::non_blank),
-            extra: Extra::new(),
-        };
-        net.introductions.push(introduction.clone());
-        let names: Vec<String> = introduction
+        let note = args.note.as_deref().and_then(text::non_blank);
+        let done = introduce::introduce(net, people, date, note);
+        let names: Vec<String> = done
+            .introduction
             .people
             .iter()
             .map(|id| net.name_of(id).to_string())
             .collect();
-        Ok((
-            (
-                Recorded {
-                    introduction,
-                    new_relationships,
-                    already_recorded: false,
-                },
-                names,
-            ),
-            true,
-        ))
+        let changed = !done.already_recorded;
+        let recorded = Recorded {
+            introduction: done.introduction,
+            new_relationships: done.new_relationships,
+            confirmed_relationships: done.confirmed,
+            already_recorded: done.already_recorded,
+        };
+        Ok(((recorded, names), changed))
     })?;
     if ctx.json {
         return ctx.print_json(&recorded);
@@ -130,8 +73,12 @@ pub fn run(ctx: &Ctx, args: IntroArgs) -> Result<()> {
             crate::refs::introduction(&recorded.introduction)
         ));
     }
+    let confirmed = match recorded.confirmed_relationships {
+        0 => String::new(),
+        n => format!(", {} confirmed", count(n, "inferred one", "inferred ones")),
+    };
     ctx.say(format!(
-        "introduced {} on {} ({})",
+        "introduced {} on {} ({}{confirmed})",
         join_names(&names),
         recorded.introduction.date,
         count(

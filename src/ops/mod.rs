@@ -3,6 +3,7 @@
 //! file or prints.
 
 pub mod infer;
+pub mod introduce;
 pub mod merge;
 pub mod remove;
 pub mod rename;

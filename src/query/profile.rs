@@ -60,6 +60,10 @@ pub struct Tie<'a> {
     pub since: Option<chrono::NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'a str>,
+    /// Why netweb guessed this tie (`infer`, a calendar import) while the owner has not
+    /// confirmed it (`link` or `intro` on the pair does).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<&'a str>,
 }
 
 pub fn profile<'a>(net: &'a Network, id: &PersonId, today: NaiveDate) -> Profile<'a> {
@@ -77,6 +81,7 @@ pub fn profile<'a>(net: &'a Network, id: &PersonId, today: NaiveDate) -> Profile
                 strength: r.strength,
                 since: r.since,
                 note: r.note.as_deref(),
+                inferred: r.inferred.as_deref(),
             }
         })
         .collect();

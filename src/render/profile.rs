@@ -175,6 +175,7 @@ pub fn write(out: &mut impl Write, pr: &Profile, today: NaiveDate) -> io::Result
             details.extend(t.strength.map(|s| format!("strength {s}")));
             details.extend(t.since.map(|d| format!("since {d}")));
             details.extend(t.note.map(String::from));
+            details.extend(t.inferred.map(|why| format!("inferred ({why})")));
             table.row(vec![
                 (t.name.to_string(), Style::new()),
                 (t.id.to_string(), ID),

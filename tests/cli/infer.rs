@@ -240,6 +240,47 @@ fn apply_then_undo_gives_the_file_back_and_a_link_confirms_a_tie() {
 }
 
 #[test]
+fn show_marks_an_inferred_tie_and_an_introduction_confirms_it() {
+    let env = Env::with_file(&network(&[
+        json!({"id": "ada", "company": "Ocado"}),
+        json!({"id": "bob", "company": "Ocado"}),
+        json!({"id": "cy"}),
+    ]));
+    env.ok(&["infer", "--apply"]);
+    let shown = env.json(&["show", "ada"]);
+    assert_eq!(shown["relationships"][0]["inferred"], "same company: Ocado");
+    let text = env.ok(&["show", "ada"]);
+    assert!(
+        text.contains("colleague, inferred (same company: Ocado)"),
+        "{text}"
+    );
+
+    // Introducing the three makes two new ties and confirms the inferred one.
+    let out = env.json(&["intro", "ada", "bob", "cy"]);
+    assert_eq!(
+        (
+            out["new_relationships"].clone(),
+            out["confirmed_relationships"].clone()
+        ),
+        (json!(2), json!(1))
+    );
+    assert_eq!(
+        env.json(&["show", "ada"])["relationships"][0].get("inferred"),
+        None
+    );
+    env.ok(&["undo"]);
+    assert!(
+        env.ok(&["intro", "ada", "bob", "cy"])
+            .contains("(2 new relationships, 1 inferred one confirmed)")
+    );
+    // Nothing is left for infer --undo to take back.
+    assert!(
+        env.ok(&["infer", "--undo"])
+            .starts_with("no inferred ties to take back")
+    );
+}
+
+#[test]
 fn one_apply_is_one_step_of_netweb_undo() {
     let env = Env::with_file(&network(&[
         json!({"id": "ada", "company": "Ocado"}),
