@@ -58,7 +58,8 @@ fn interactions(env: &Env) -> Vec<(String, Vec<String>, String, String)> {
         .collect()
 }
 
-/// (a, b, inferred) of every relationship, each of kind `met`.
+/// (a, b, inferred) of every relationship, each of kind `met` and known since the
+/// meeting its reason names.
 fn ties(env: &Env) -> Vec<(String, String, String)> {
     env.data()["relationships"]
         .as_array()
@@ -68,6 +69,7 @@ fn ties(env: &Env) -> Vec<(String, String, String)> {
         .map(|r| {
             assert_eq!(r["kind"], "met", "{r}");
             let s = |k: &str| r[k].as_str().unwrap().to_string();
+            assert!(s("inferred").ends_with(&format!(" {}", s("since"))), "{r}");
             (s("a"), s("b"), s("inferred"))
         })
         .collect()

@@ -235,6 +235,9 @@ fn tie_up(
             let tie = Relationship {
                 kind: Some(MET.into()),
                 inferred: Some(format!("calendar: {what} {}", o.date)),
+                // Occurrences come in date order: the first meeting together is the
+                // latest day they can have met.
+                since: Some(o.date),
                 ..Relationship::new(ida.clone(), idb.clone())
             };
             net.relationships.push(tie.clone());
@@ -349,6 +352,7 @@ mod tests {
         assert_eq!((tie.a.as_str(), tie.b.as_str()), ("ada", "bob"));
         assert_eq!(tie.inferred.as_deref(), Some("calendar: m a 2026-03-02"));
         assert_eq!(tie.kind.as_deref(), Some(MET));
+        assert_eq!(tie.since, NaiveDate::from_ymd_opt(2026, 3, 2));
         assert_eq!(
             (report.interactions, report.ties, report.without_contacts),
             (2, 1, 1)
