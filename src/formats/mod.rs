@@ -38,7 +38,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::extra_fields::{self as fields, Address, Event, Related};
-use crate::model::{Extra, Interaction, Introduction, Person, PersonId, Relationship};
+use crate::model::{Extra, Interaction, Introduction, Person, PersonId, Relationship, Reminder};
 use crate::text::{add_terms, add_values, non_blank};
 
 /// What kind of file is being imported.
@@ -304,6 +304,7 @@ pub struct Parsed {
     pub relationships: Vec<Relationship>,
     pub interactions: Vec<Interaction>,
     pub introductions: Vec<Introduction>,
+    pub reminders: Vec<Reminder>,
     pub problems: Vec<Problem>,
     /// Relationships among this file's contacts.
     pub links: Vec<Link>,
@@ -326,6 +327,7 @@ impl Parsed {
             relationships: Vec::new(),
             interactions: Vec::new(),
             introductions: Vec::new(),
+            reminders: Vec::new(),
             problems,
             links: Vec::new(),
             encoding: "UTF-8",

@@ -1,6 +1,6 @@
 //! Another netweb data file: its people are merged by the same rules as any contact
 //! (see `plan`), their ids remapped to this network's, and their relationships,
-//! interactions and introductions brought along without doubling what is already here.
+//! interactions, introductions and reminders brought along without doubling what is already here.
 
 use std::path::Path;
 
@@ -47,6 +47,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed> {
         relationships: net.relationships,
         interactions: net.interactions,
         introductions: net.introductions,
+        reminders: net.reminders,
         problems: Vec::new(),
         links: Vec::new(),
         encoding: "UTF-8",

@@ -68,10 +68,11 @@ pub struct Report {
     pub merged: usize,
     pub unchanged: usize,
     pub skipped: usize,
-    /// Relationships, interactions and introductions added (from a netweb file).
+    /// Relationships, interactions, introductions and reminders added (from a netweb file).
     pub relationships: usize,
     pub interactions: usize,
     pub introductions: usize,
+    pub reminders: usize,
     pub entries: Vec<Entry>,
 }
 
@@ -175,8 +176,8 @@ pub fn plan(
     }
     entries.sort_by_key(|e| e.line.unwrap_or(usize::MAX));
 
-    let (mut relationships, interactions, introductions) = bring_along(&mut net, parsed, &ids);
-    relationships += link(&mut net, parsed, &placed);
+    let brought = bring_along(&mut net, parsed, &ids);
+    let relationships = brought.relationships + link(&mut net, parsed, &placed);
     let count = |a: Action| entries.iter().filter(|e| e.action == a).count();
     let report = Report {
         file: String::new(),
@@ -188,20 +189,26 @@ pub fn plan(
         unchanged: count(Action::Unchanged),
         skipped: count(Action::Skipped),
         relationships,
-        interactions,
-        introductions,
+        interactions: brought.interactions,
+        introductions: brought.introductions,
+        reminders: brought.reminders,
         entries,
     };
     (report, net)
 }
 
-/// Adds a netweb file's relationships and history, with ids remapped; entries naming
-/// someone who was skipped, or already here, are left out.
-fn bring_along(
-    net: &mut Network,
-    parsed: &Parsed,
-    ids: &HashMap<PersonId, PersonId>,
-) -> (usize, usize, usize) {
+/// How many of a netweb file's records `bring_along` added.
+#[derive(Default)]
+struct Brought {
+    relationships: usize,
+    interactions: usize,
+    introductions: usize,
+    reminders: usize,
+}
+
+/// Adds a netweb file's relationships, history and reminders, with ids remapped; entries
+/// naming someone who was skipped, or already here, are left out.
+fn bring_along(net: &mut Network, parsed: &Parsed, ids: &HashMap<PersonId, PersonId>) -> Brought {
     let map = |people: &[PersonId]| -> Option<Vec<PersonId>> {
         let mut out: Vec<PersonId> = Vec::new();
         for p in people {
@@ -217,7 +224,7 @@ fn bring_along(
         s.sort();
         s
     };
-    let mut added = (0, 0, 0);
+    let mut added = Brought::default();
     // What is already here, as hash sets: a scan per entry made a 14,000-person file
     // with 90,000 relationships take 84 s.
     let pair = |a: &PersonId, b: &PersonId| {
@@ -240,7 +247,7 @@ fn bring_along(
         r.a = a.clone();
         r.b = b.clone();
         net.relationships.push(r);
-        added.0 += 1;
+        added.relationships += 1;
     }
     let said =
         |y: &Interaction, people: Vec<PersonId>| (y.date, people, y.kind.clone(), y.note.clone());
@@ -257,7 +264,7 @@ fn bring_along(
             let mut x = x.clone();
             x.people = people;
             net.interactions.push(x);
-            added.1 += 1;
+            added.interactions += 1;
         }
     }
     let mut introductions: HashSet<_> = net
@@ -273,7 +280,23 @@ fn bring_along(
             let mut x = x.clone();
             x.people = people;
             net.introductions.push(x);
-            added.2 += 1;
+            added.introductions += 1;
+        }
+    }
+    let mut reminders: HashSet<_> = net
+        .reminders
+        .iter()
+        .map(|y| (y.date, y.person.clone(), y.text.clone()))
+        .collect();
+    for x in &parsed.reminders {
+        let Some(person) = ids.get(&x.person) else {
+            continue;
+        };
+        if reminders.insert((x.date, person.clone(), x.text.clone())) {
+            let mut x = x.clone();
+            x.person = person.clone();
+            net.reminders.push(x);
+            added.reminders += 1;
         }
     }
     added

@@ -92,6 +92,9 @@ pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
     if r.introductions > 0 {
         more.push(count(r.introductions, "introduction", "introductions"));
     }
+    if r.reminders > 0 {
+        more.push(count(r.reminders, "reminder", "reminders"));
+    }
     if !more.is_empty() {
         write!(out, "; added {}", more.join(", "))?;
     }

@@ -305,7 +305,8 @@ fn another_netweb_file_merges_with_its_relationships_and_history() {
     {"a": "mary", "b": "ada"}
   ],
   "interactions": [{"date": "2026-11-20", "people": ["ada", "mary"], "kind": "coffee"}],
-  "introductions": [{"date": "2026-11-21", "people": ["mary", "charles-babbage"], "note": "maths"}]
+  "introductions": [{"date": "2026-11-21", "people": ["mary", "charles-babbage"], "note": "maths"}],
+  "reminders": [{"date": "2027-01-05", "person": "ada", "text": "ask about the engine notes"}]
 }"#;
     let file = env.import_file("theirs.json", other);
     let r = env.json(&["import", &file]);
@@ -318,9 +319,10 @@ fn another_netweb_file_merges_with_its_relationships_and_history() {
         (
             r["relationships"].as_u64(),
             r["interactions"].as_u64(),
-            r["introductions"].as_u64()
+            r["introductions"].as_u64(),
+            r["reminders"].as_u64()
         ),
-        (Some(2), Some(1), Some(1))
+        (Some(2), Some(1), Some(1), Some(1))
     );
     let data = env.data();
     assert_eq!(
@@ -341,12 +343,21 @@ fn another_netweb_file_merges_with_its_relationships_and_history() {
         strings(&data["introductions"][0]["people"]),
         ["mary", "charles-babbage"]
     );
+    // The reminder about Ada now names her id here.
+    assert_eq!(
+        data["reminders"][0],
+        serde_json::json!({"date": "2027-01-05", "person": "ada-lovelace", "text": "ask about the engine notes"})
+    );
     // Again: nothing new, nothing doubled.
     let before = env.text();
     let again = env.json(&["import", &file]);
     assert_eq!(
-        (again["new"].as_u64(), again["relationships"].as_u64()),
-        (Some(0), Some(0))
+        (
+            again["new"].as_u64(),
+            again["relationships"].as_u64(),
+            again["reminders"].as_u64()
+        ),
+        (Some(0), Some(0), Some(0))
     );
     assert_eq!(env.text(), before);
 }
