@@ -312,6 +312,45 @@ fn a_conflict_is_merged_field_by_field_and_reported() {
 }
 
 #[test]
+fn when_both_sides_changed_a_removal_on_either_side_sticks() {
+    let env = env_with_ada();
+    env.ok(&["edit", "ada", "--email", "old@example.org"]);
+    let dir = vdir(&env);
+    sync(&env, &dir);
+    let (path, text) = card_with(&dir, "FN:Ada Lovelace");
+    assert!(text.contains("old@example.org"), "{text}");
+    // On the phone: the old address deleted. In netweb: an interest dropped, a company set.
+    let line = text
+        .lines()
+        .find(|l| l.contains("old@example.org"))
+        .unwrap()
+        .to_string();
+    edit_card(&path, &format!("{line}\r\n"), "");
+    env.ok(&[
+        "edit",
+        "ada",
+        "--rm-interest",
+        "mathematics",
+        "--company",
+        "Engines",
+    ]);
+    let out = sync(&env, &dir);
+    assert_eq!(out["entries"][0]["action"], "merged", "{out}");
+    let ada = env.person("ada-lovelace");
+    assert_eq!(strings(&ada["emails"]), ["ada@example.org"]);
+    assert_eq!(ada.get("interests"), None, "{ada}");
+    assert_eq!(ada["company"], "Engines");
+    assert_eq!(ada.get("sync_clashes"), None, "{ada}");
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        !text.contains("old@example.org") && !text.contains("mathematics"),
+        "{text}"
+    );
+    assert!(text.contains("ORG:Engines"), "{text}");
+    assert_eq!(sync(&env, &dir)["unchanged"], 1);
+}
+
+#[test]
 fn a_cards_unknown_properties_are_kept_when_netweb_rewrites_it() {
     let env = Env::new();
     let dir = vdir(&env);

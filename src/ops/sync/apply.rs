@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
+use super::agreed;
 use super::card::{self, ReadCard};
 use super::merge::{merge, new_person, take_card};
 use super::plan::{Do, Step};
@@ -54,7 +55,7 @@ impl Run {
         let (action, i) = match (&step.what, card, step.person) {
             (Do::Nothing, Some(c), Some(i)) => {
                 self.unchanged += 1;
-                self.pair(i, &c.uid, &c.file, c.hash.clone());
+                self.pair(i, &c.uid, &c.file, c.hash.clone(), agreed::of(&c.person));
                 return;
             }
             (Do::Pull, Some(c), Some(i)) => {
@@ -63,7 +64,16 @@ impl Run {
             }
             (Do::Push, Some(_), Some(i)) => (Action::UpdatedCard, i),
             (Do::Merge, Some(c), Some(i)) => {
-                let (merged, clashes) = merge(&self.net.people[i], &c.person, today);
+                let here = &self.net.people[i];
+                // What only one side changed since the last sync is that side's; the
+                // merge then deals with what both changed.
+                let (merged, clashes) = match &step.synced {
+                    Some(s) if !s.fields.is_empty() => {
+                        let (here, card) = agreed::settle(here, &c.person, c.netweb, &s.fields);
+                        merge(&here, &card, today)
+                    }
+                    _ => merge(here, &c.person, today),
+                };
                 self.net.people[i] = merged;
                 let mut e = self.entry_for(Action::Merged, step, i);
                 e.clashes = clashes;
@@ -145,22 +155,23 @@ impl Run {
         let says_all = take_card(p, &c.person, true) == *p;
         let write =
             e.action == Action::UpdatedCard || (e.action != Action::UpdatedPerson && !says_all);
-        let hash = if write {
+        let (hash, fields) = if write {
             let text = card::write(p, &c.uid, Some(&c.text));
             let h = hash(text.as_bytes());
+            let fields = written(&c.file, &text);
             self.writes.push(Write {
                 file: c.file.clone(),
                 text,
             });
-            h
+            (h, fields)
         } else {
-            c.hash.clone()
+            (c.hash.clone(), agreed::of(&c.person))
         };
         e.uid = Some(c.uid.clone());
         e.file = Some(c.file.clone());
         e.card_written = write;
         self.entries.push(e);
-        self.pair(i, &c.uid, &c.file, hash);
+        self.pair(i, &c.uid, &c.file, hash, fields);
     }
 
     /// A first card for person `i`: under the UID remembered for them, else their own,
@@ -187,6 +198,7 @@ impl Run {
         let file = self.free_file(&uid);
         let text = card::write(&self.net.people[i], &uid, None);
         let h = hash(text.as_bytes());
+        let fields = written(&file, &text);
         self.writes.push(Write {
             file: file.clone(),
             text,
@@ -196,7 +208,7 @@ impl Run {
         e.file = Some(file.clone());
         e.card_written = true;
         self.entries.push(e);
-        self.pair(i, &uid, &file, h);
+        self.pair(i, &uid, &file, h, fields);
     }
 
     /// A file name for a new card: the UID, as vdirsyncer names files, when it is made
@@ -223,7 +235,7 @@ impl Run {
         file
     }
 
-    fn pair(&mut self, i: usize, uid: &str, file: &str, card: String) {
+    fn pair(&mut self, i: usize, uid: &str, file: &str, card: String, fields: agreed::Fields) {
         let p = &self.net.people[i];
         self.synced.push(Synced {
             vdir: self.vdir.clone(),
@@ -232,6 +244,15 @@ impl Run {
             file: file.to_string(),
             card,
             person: person_hash(p),
+            fields,
         });
     }
+}
+
+/// The agreed fields of a card netweb writes: the card read back, so they are what the
+/// card carries, in the same form a card from the phone is read in.
+fn written(file: &str, text: &str) -> agreed::Fields {
+    card::read(file, text)
+        .map(|c| agreed::of(&c.person))
+        .unwrap_or_default()
 }

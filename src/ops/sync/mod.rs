@@ -21,6 +21,7 @@
 //! - netweb's own fields travel as `X-NETWEB-*` properties (export's writer), and the
 //!   lines of a card netweb does not model are kept when it rewrites the card (`card`).
 
+mod agreed;
 mod apply;
 mod card;
 mod merge;

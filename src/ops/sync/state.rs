@@ -7,7 +7,8 @@
 //! ```json
 //! "sync": [
 //!   {"vdir": "/home/u/.contacts/phone", "uid": "7c1e...", "id": "ada-lovelace",
-//!    "file": "7c1e....vcf", "card": "a1b2c3d4e5f60718", "person": "0f1e2d3c4b5a6978"}
+//!    "file": "7c1e....vcf", "card": "a1b2c3d4e5f60718", "person": "0f1e2d3c4b5a6978",
+//!    "fields": {"emails": "5d41402a", "name": "7d793037"}}
 //! ]
 //! ```
 //!
@@ -18,7 +19,7 @@
 //! its sync state with it. `vdir` is the folder's canonical path, so one data file can
 //! sync several folders.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -31,7 +32,9 @@ use crate::model::{Network, Person};
 pub const KEY: &str = "sync";
 
 /// What was last synced for one card: its UID, the person it is paired with, the file
-/// it is in, and the hashes of the card and of the person as they were then.
+/// it is in, the hashes of the card and of the person as they were then, and of each
+/// field both sides agreed on (`agreed.rs`; empty in a state written before it existed,
+/// which then merges as a first pairing does).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Synced {
     pub vdir: String,
@@ -40,6 +43,8 @@ pub struct Synced {
     pub file: String,
     pub card: String,
     pub person: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
 }
 
 /// A short content hash: the first 8 bytes of SHA-256, in hex. (A stable, well-known
@@ -104,6 +109,7 @@ mod tests {
             file: format!("{uid}.vcf"),
             card: hash(b"card"),
             person: hash(b"person"),
+            fields: BTreeMap::new(),
         };
         let mut net = Network::default();
         write(&mut net, "/a", vec![entry("/a", "2"), entry("/a", "1")]);
