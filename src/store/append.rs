@@ -25,10 +25,9 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::{
-    Bytes, FORMAT_VERSION, Network, encode, lock_for_writing, save_bytes, sidecar, target,
-};
-use super::{located, parse_owned, refuse_newer, refuse_problems, save};
+use super::history::{self, After, Edit};
+use super::{FORMAT_VERSION, Network, encode, lock_for_writing, save_bytes, sidecar, target};
+use super::{located, parse, refuse_newer, refuse_problems, save};
 use crate::model::{Interaction, Person, PersonId, Relationship};
 
 /// Files smaller than this are loaded whole: under a few megabytes that takes a few tens
@@ -56,9 +55,8 @@ fn append_from<T>(
     build: impl FnOnce(&Network) -> Result<(T, Appended)>,
 ) -> Result<T> {
     let (target, lock) = lock_for_writing(path)?;
-    // For `netweb undo` (see `update`).
-    let was = super::history::Before::read(&target);
-    // Read into memory, not mapped: see `target::read_data`.
+    // Read into memory, not mapped: see `target::read_data`. These bytes are also what
+    // `netweb undo` records the change against.
     let bytes = target::read_data(&target)?;
     if let Some(bytes) = &bytes {
         target::refuse_blank(&target, bytes, &sidecar(&target, "bak"))?;
@@ -70,17 +68,17 @@ fn append_from<T>(
         let roster = top.roster(&target)?;
         refuse_newer(&target, roster.version)?;
         let (value, added) = build(&roster)?;
-        let pieces = top.splice(&added)?;
+        let inserts = top.splice(&added)?;
+        let pieces = top.pieces(&inserts);
         #[cfg(debug_assertions)]
         same_as_a_full_write(&target, bytes, &pieces, &added);
-        let pieces: Vec<&[u8]> = pieces.iter().map(|p| p.as_ref()).collect();
         save_bytes(&target, &lock, &pieces)?;
-        was.record(&target);
+        history::record(&target, bytes, After::Edited(&top.edits(bytes, &inserts)));
         return Ok(value);
     }
 
-    let mut net = match bytes {
-        Some(bytes) => parse_owned(&target, Bytes::Read(bytes))?.0,
+    let mut net = match &bytes {
+        Some(bytes) => parse(&target, bytes)?,
         _ => Network::default(),
     };
     refuse_newer(&target, net.version)?;
@@ -94,7 +92,8 @@ fn append_from<T>(
         "an append broke the network"
     );
     save(&target, &lock, &net)?;
-    was.record(&target);
+    drop(net);
+    history::record(&target, bytes.as_deref().unwrap_or_default(), After::Saved);
     Ok(value)
 }
 
@@ -207,9 +206,9 @@ impl<'a> Top<'a> {
         (line + before.matches('\n').count(), column)
     }
 
-    /// The file's text with `added` spliced in, as consecutive pieces: the old text is
-    /// written as it was, byte for byte, around the new entries.
-    fn splice(&self, added: &Appended) -> Result<Vec<Cow<'a, [u8]>>> {
+    /// Where `added` goes: texts to insert, each at its offset in `text`, in order. The
+    /// old text is kept as it was, byte for byte, around them.
+    fn splice(&self, added: &Appended) -> Result<Vec<(usize, Vec<u8>)>> {
         let mut inserts: Vec<(usize, Vec<u8>)> = Vec::new();
         // `"key": [...]` for arrays the file does not have yet.
         let mut new_keys: Vec<Vec<u8>> = Vec::new();
@@ -273,16 +272,37 @@ impl<'a> Top<'a> {
             inserts.push((before.len(), text));
         }
         inserts.sort_by_key(|(at, _)| *at);
+        Ok(inserts)
+    }
 
+    /// The new file, as consecutive pieces: the old text around the inserts.
+    fn pieces<'b>(&'b self, inserts: &'b [(usize, Vec<u8>)]) -> Vec<&'b [u8]> {
+        let text = self.text.as_bytes();
         let mut pieces = Vec::with_capacity(2 * inserts.len() + 1);
         let mut from = 0;
-        for (at, text) in inserts {
-            pieces.push(Cow::Borrowed(&self.text.as_bytes()[from..at]));
-            pieces.push(Cow::Owned(text));
-            from = at;
+        for (at, insert) in inserts {
+            pieces.push(&text[from..*at]);
+            pieces.push(insert.as_slice());
+            from = *at;
         }
-        pieces.push(Cow::Borrowed(&self.text.as_bytes()[from..]));
-        Ok(pieces)
+        pieces.push(&text[from..]);
+        pieces
+    }
+
+    /// The inserts as edits of the file's bytes (`file`, which `text` is part of), for
+    /// the history: a byte-order mark before `text` is not written again, so it goes too.
+    fn edits<'b>(&self, file: &[u8], inserts: &'b [(usize, Vec<u8>)]) -> Vec<Edit<'b>> {
+        let skipped = file.len() - self.text.len();
+        let bom = (skipped > 0).then_some(Edit {
+            range: 0..skipped,
+            text: b"",
+        });
+        bom.into_iter()
+            .chain(inserts.iter().map(|(at, insert)| Edit {
+                range: skipped + at..skipped + at,
+                text: insert,
+            }))
+            .collect()
     }
 }
 
@@ -317,7 +337,7 @@ impl Elements {
 /// Debug builds (the tests) check that the splice wrote exactly what a full load, change
 /// and save would have: the same network, read back with every check.
 #[cfg(debug_assertions)]
-fn same_as_a_full_write(target: &Path, old: &[u8], pieces: &[Cow<[u8]>], added: &Appended) {
+fn same_as_a_full_write(target: &Path, old: &[u8], pieces: &[&[u8]], added: &Appended) {
     let Ok(mut expected) = super::parse(target, old) else {
         // A hand edit the people checks do not see; the splice only added to it.
         return;
