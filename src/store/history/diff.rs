@@ -64,7 +64,9 @@ pub(super) fn edited(before: &[u8], edits: &[Edit]) -> Result<Lines> {
         let start = line_start(edits[i].range.start);
         let mut end = line_end(edits[i].range.end);
         let mut j = i + 1;
-        while j < edits.len() && line_start(edits[j].range.start) < end {
+        // An edit that starts on the window's lines, or anywhere once the window reaches
+        // the end of the file (whose last line may have lost its `\n` to an edit), joins it.
+        while j < edits.len() && (line_start(edits[j].range.start) < end || end == before.len()) {
             end = line_end(edits[j].range.end).max(end);
             j += 1;
         }
