@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Two builds of netweb, the same command, alternated runs: median wall time and median
-# user CPU of each, and their ratio. Each run works on a fresh copy of the file, so a
-# command that writes saves the same amount every time. CPU time (all threads) is the steadier
-# number on a shared machine: wall time also counts the time other jobs held the cores.
+# user CPU of each, and their ratio. Each run works on a fresh copy of the file (no .bak or
+# .history left from the run before), so a command that writes saves the same amount every
+# time. CPU time (all threads) is the steadier number on a shared machine.
 #
 # Usage: benches/compare_e2e.sh OLD_BINARY NEW_BINARY FILE RUNS -- NETWEB ARGS...
 # e.g.:  benches/compare_e2e.sh /tmp/netweb-old target/release/netweb net.json 5 -- --json suggest --limit 20
@@ -24,7 +24,7 @@ for _ in $(seq "$runs"); do
     bin=$old
     [ "$which" = new ] && bin=$new
     cp "$file" "$dir/run.json"
-    rm -f "$dir/run.json.bak"
+    rm -f "$dir/run.json.bak" "$dir/run.json.history"
     start=$(date +%s%N)
     perf stat -x, -e task-clock -o "$dir/cpu" \
       /usr/bin/time -f '%M' -o "$dir/mem" "$bin" --file "$dir/run.json" "$@" >/dev/null 2>&1 || true

@@ -73,14 +73,14 @@ pub fn update<T>(
     change: impl FnOnce(&mut Network) -> Result<(T, bool)>,
 ) -> Result<(T, bool)> {
     let (target, lock) = lock_for_writing(path)?;
-    // For `netweb undo`: the file as it was, to record what this change does to it.
-    let was = history::Before::read(&target);
-    // Read into memory, not mapped: see `target::read_data`.
-    let mut net = match target::read_data(&target)? {
+    // Read into memory, not mapped: see `target::read_data`. Kept until the change is
+    // recorded for `netweb undo`, so the file is read once, not again for the history.
+    let bytes = target::read_data(&target)?;
+    let mut net = match &bytes {
         None => Network::default(),
         Some(bytes) => {
-            target::refuse_blank(&target, &bytes, &sidecar(&target, "bak"))?;
-            parse_owned(&target, Bytes::Read(bytes))?.0
+            target::refuse_blank(&target, bytes, &sidecar(&target, "bak"))?;
+            parse(&target, bytes)?
         }
     };
     refuse_newer(&target, net.version)?;
@@ -109,7 +109,13 @@ pub fn update<T>(
         }
     }
     save(&target, &lock, &net)?;
-    was.record(&target);
+    // Freed first: the history compares the two files' bytes.
+    drop(net);
+    history::record(
+        &target,
+        bytes.as_deref().unwrap_or_default(),
+        history::After::Saved,
+    );
     Ok((value, true))
 }
 

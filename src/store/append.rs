@@ -25,10 +25,9 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::{
-    Bytes, FORMAT_VERSION, Network, encode, lock_for_writing, save_bytes, sidecar, target,
-};
-use super::{located, parse_owned, refuse_newer, refuse_problems, save};
+use super::history::{self, After, Edit};
+use super::{FORMAT_VERSION, Network, encode, lock_for_writing, save_bytes, sidecar, target};
+use super::{located, parse, refuse_newer, refuse_problems, save};
 use crate::model::{Interaction, Person, PersonId, Relationship};
 
 /// Files smaller than this are loaded whole: under a few megabytes that takes a few tens
@@ -56,9 +55,8 @@ fn append_from<T>(
     build: impl FnOnce(&Network) -> Result<(T, Appended)>,
 ) -> Result<T> {
     let (target, lock) = lock_for_writing(path)?;
-    // For `netweb undo` (see `update`).
-    let was = super::history::Before::read(&target);
-    // Read into memory, not mapped: see `target::read_data`.
+    // Read into memory, not mapped: see `target::read_data`. These bytes are also what
+    // `netweb undo` records the change against.
     let bytes = target::read_data(&target)?;
     if let Some(bytes) = &bytes {
         target::refuse_blank(&target, bytes, &sidecar(&target, "bak"))?;
@@ -70,17 +68,17 @@ fn append_from<T>(
         let roster = top.roster(&target)?;
         refuse_newer(&target, roster.version)?;
         let (value, added) = build(&roster)?;
-        let pieces = top.splice(&added)?;
+        let inserts = top.splice(&added)?;
+        let pieces = top.pieces(&inserts);
         #[cfg(debug_assertions)]
         same_as_a_full_write(&target, bytes, &pieces, &added);
-        let pieces: Vec<&[u8]> = pieces.iter().map(|p| p.as_ref()).collect();
         save_bytes(&target, &lock, &pieces)?;
-        was.record(&target);
+        history::record(&target, bytes, After::Edited(&top.edits(bytes, &inserts)));
         return Ok(value);
     }
 
-    let mut net = match bytes {
-        Some(bytes) => parse_owned(&target, Bytes::Read(bytes))?.0,
+    let mut net = match &bytes {
+        Some(bytes) => parse(&target, bytes)?,
         _ => Network::default(),
     };
     refuse_newer(&target, net.version)?;
@@ -94,7 +92,8 @@ fn append_from<T>(
         "an append broke the network"
     );
     save(&target, &lock, &net)?;
-    was.record(&target);
+    drop(net);
+    history::record(&target, bytes.as_deref().unwrap_or_default(), After::Saved);
     Ok(value)
 }
 
@@ -207,9 +206,9 @@ impl<'a> Top<'a> {
         (line + before.matches('\n').count(), column)
     }
 
-    /// The file's text with `added` spliced in, as consecutive pieces: the old text is
-    /// written as it was, byte for byte, around the new entries.
-    fn splice(&self, added: &Appended) -> Result<Vec<Cow<'a, [u8]>>> {
+    /// Where `added` goes: texts to insert, each at its offset in `text`, in order. The
+    /// old text is kept as it was, byte for byte, around them.
+    fn splice(&self, added: &Appended) -> Result<Vec<(usize, Vec<u8>)>> {
         let mut inserts: Vec<(usize, Vec<u8>)> = Vec::new();
         // `"key": [...]` for arrays the file does not have yet.
         let mut new_keys: Vec<Vec<u8>> = Vec::new();
@@ -273,16 +272,37 @@ impl<'a> Top<'a> {
             inserts.push((before.len(), text));
         }
         inserts.sort_by_key(|(at, _)| *at);
+        Ok(inserts)
+    }
 
+    /// The new file, as consecutive pieces: the old text around the inserts.
+    fn pieces<'b>(&'b self, inserts: &'b [(usize, Vec<u8>)]) -> Vec<&'b [u8]> {
+        let text = self.text.as_bytes();
         let mut pieces = Vec::with_capacity(2 * inserts.len() + 1);
         let mut from = 0;
-        for (at, text) in inserts {
-            pieces.push(Cow::Borrowed(&self.text.as_bytes()[from..at]));
-            pieces.push(Cow::Owned(text));
-            from = at;
+        for (at, insert) in inserts {
+            pieces.push(&text[from..*at]);
+            pieces.push(insert.as_slice());
+            from = *at;
         }
-        pieces.push(Cow::Borrowed(&self.text.as_bytes()[from..]));
-        Ok(pieces)
+        pieces.push(&text[from..]);
+        pieces
+    }
+
+    /// The inserts as edits of the file's bytes (`file`, which `text` is part of), for
+    /// the history: a byte-order mark before `text` is not written again, so it goes too.
+    fn edits<'b>(&self, file: &[u8], inserts: &'b [(usize, Vec<u8>)]) -> Vec<Edit<'b>> {
+        let skipped = file.len() - self.text.len();
+        let bom = (skipped > 0).then_some(Edit {
+            range: 0..skipped,
+            text: b"",
+        });
+        bom.into_iter()
+            .chain(inserts.iter().map(|(at, insert)| Edit {
+                range: skipped + at..skipped + at,
+                text: insert,
+            }))
+            .collect()
     }
 }
 
@@ -317,7 +337,7 @@ impl Elements {
 /// Debug builds (the tests) check that the splice wrote exactly what a full load, change
 /// and save would have: the same network, read back with every check.
 #[cfg(debug_assertions)]
-fn same_as_a_full_write(target: &Path, old: &[u8], pieces: &[Cow<[u8]>], added: &Appended) {
+fn same_as_a_full_write(target: &Path, old: &[u8], pieces: &[&[u8]], added: &Appended) {
     let Ok(mut expected) = super::parse(target, old) else {
         // A hand edit the people checks do not see; the splice only added to it.
         return;
@@ -335,155 +355,4 @@ fn same_as_a_full_write(target: &Path, old: &[u8], pieces: &[Cow<[u8]>], added: 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::synthetic::{Spec, generate};
-
-    /// Appends "Zed" (linked to the first person, if any) to a file holding `text`,
-    /// splicing whatever the size; returns the file's new text.
-    fn add_zed(text: &[u8]) -> Result<String> {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("network.json");
-        std::fs::write(&path, text).unwrap();
-        append_from(&path, 0, |net| {
-            let mut zed = Person {
-                id: PersonId::from("zed"),
-                name: "Zed".into(),
-                interests: vec!["chess".into()],
-                ..Person::default()
-            };
-            zed.extra.insert("x".into(), serde_json::json!({"y": [1]}));
-            let relationships = net
-                .people
-                .first()
-                .map(|p| Relationship::new(zed.id.clone(), p.id.clone()))
-                .into_iter()
-                .collect();
-            let met = Interaction {
-                date: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
-                people: vec![zed.id.clone()],
-                kind: Some("coffee".into()),
-                note: None,
-                source: None,
-                extra: Default::default(),
-            };
-            Ok((
-                (),
-                Appended {
-                    people: vec![zed],
-                    relationships,
-                    interactions: vec![met],
-                },
-            ))
-        })?;
-        Ok(std::fs::read_to_string(&path).unwrap())
-    }
-
-    #[test]
-    fn a_spliced_file_is_byte_for_byte_what_a_full_save_writes() {
-        let net = generate(&Spec::scaled(300));
-        let before = super::super::to_bytes(&net).unwrap();
-        let after = add_zed(&before).unwrap();
-        let mut expected = net.clone();
-        let zed = super::super::parse(Path::new("x"), after.as_bytes()).unwrap();
-        let zed_person = zed.people.last().unwrap().clone();
-        assert_eq!(zed_person.id.as_str(), "zed");
-        expected.people.push(zed_person);
-        expected
-            .relationships
-            .push(zed.relationships.last().unwrap().clone());
-        expected
-            .interactions
-            .push(zed.interactions.last().unwrap().clone());
-        assert_eq!(after.as_bytes(), super::super::to_bytes(&expected).unwrap());
-    }
-
-    #[test]
-    fn every_shape_of_file_gets_the_new_entries() {
-        let files = [
-            "{}",
-            "{\"version\": 1}\n",
-            "{\"people\": []}",
-            "{\"people\": [ ], \"relationships\": []}",
-            "\u{feff}{\"people\":[{\"id\":\"a\",\"name\":\"A\"}]}",
-            "{\"people\":[{\"id\":\"a\",\"name\":\"A\"}],\"relationships\":[],\"zz\":{\"k\":[]}}",
-            "{\r\n  \"people\": [\r\n    {\"id\": \"a\", \"name\": \"A\"}\r\n  ]\r\n}\r\n",
-            "{\"interactions\": [], \"people\": [{\"id\": \"a\", \"name\": \"A\", \"interests\": [\"Chess\"]}],\n\"x\": 1}",
-        ];
-        for text in files {
-            let after = add_zed(text.as_bytes()).unwrap_or_else(|e| panic!("{text:?}: {e:#}"));
-            // Debug builds also compared it with a full write inside `append`.
-            let net = super::super::parse(Path::new("x"), after.as_bytes())
-                .unwrap_or_else(|e| panic!("{text:?} became {after:?}: {e:#}"));
-            let ids: Vec<&str> = net.people.iter().map(|p| p.id.as_str()).collect();
-            assert_eq!(ids.last(), Some(&"zed"), "{after}");
-            let linked = text.contains("\"a\"");
-            assert_eq!(net.relationships.len(), usize::from(linked), "{after}");
-            assert!(net.people.last().unwrap().extra.contains_key("x"));
-            assert_eq!(net.interactions.len(), 1, "{after}");
-        }
-    }
-
-    #[test]
-    fn the_rest_of_the_file_is_kept_as_written() {
-        let text = "{\"people\": [{\"id\": \"a\", \"name\": \"A\", \"interests\": [\"Chess\"]}],\n\"x\": 1}";
-        let after = add_zed(text.as_bytes()).unwrap();
-        assert!(after.starts_with("{\"people\": [{\"id\": \"a\", \"name\": \"A\", \"interests\": [\"Chess\"]},\n    {\n      \"id\": \"zed\""), "{after}");
-        assert!(
-            after.ends_with(concat!(
-                "\n\"x\": 1,\n  \"relationships\": [\n    { \"a\": \"zed\", \"b\": \"a\" }\n  ],",
-                "\n  \"interactions\": [\n    ",
-                "{ \"date\": \"2026-11-01\", \"people\": [\"zed\"], \"kind\": \"coffee\" }\n  ]}"
-            )),
-            "{after}"
-        );
-    }
-
-    #[test]
-    fn problems_with_the_people_are_refused_as_a_full_load_refuses_them() {
-        let dup = r#"{"people": [{"id": "a", "name": "A"}, {"id": "a", "name": "B"}]}"#;
-        let err = add_zed(dup.as_bytes()).unwrap_err().to_string();
-        assert!(err.contains("already used by people[0]"), "{err}");
-        let cases = [
-            "{\n  \"people\": [\n    {\"id\": \"a\", \"name\": 7}\n  ]\n}",
-            "{\"people\": [{\"id\": \"a\"}]}",
-            "{\"people\": [{\"id\": \"a\", \"name\": \"A\"},]}",
-            "{\"people\": \"nobody\"}",
-            "{\"version\": 1,\n\"version\": 1}",
-            "{\"people\": null}",
-            "{\"version\": null, \"people\": []}",
-            "{\"people\": [], \"relationships\": null}",
-            "{\"interactions\": null}",
-        ];
-        for text in cases {
-            let fast = add_zed(text.as_bytes()).unwrap_err().to_string();
-            let full = super::super::parse(Path::new("x"), text.as_bytes())
-                .unwrap_err()
-                .to_string();
-            // Same place, same reason (the file names differ: temp dir vs "x").
-            let tail = |m: &str| m.split_once(':').map(|(_, rest)| rest.to_string()).unwrap();
-            assert_eq!(tail(&fast), tail(&full), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn a_newer_format_is_left_alone() {
-        let err = add_zed(br#"{"version": 99, "people": []}"#)
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("format version 99"), "{err}");
-    }
-
-    #[test]
-    fn relationships_are_checked_for_syntax_only() {
-        // A dangling id is the next full load's to report; the splice only adds.
-        let text = r#"{"people": [{"id": "a", "name": "A"}], "relationships": [{"a": "a", "b": "ghost"}]}"#;
-        let after = add_zed(text.as_bytes()).unwrap();
-        assert!(after.contains("\"ghost\""));
-        let err = super::super::parse(Path::new("x"), after.as_bytes()).unwrap_err();
-        assert!(
-            err.to_string().contains("\"ghost\", who is not in people"),
-            "{err}"
-        );
-    }
-}
+mod tests;

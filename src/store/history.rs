@@ -16,12 +16,16 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
-use super::{Bytes, parse, read_bytes, save_bytes, sidecar};
+mod diff;
+
+pub(crate) use diff::Edit;
+use diff::{Hunk, split_lines};
+
+use super::{parse, read_bytes, save_bytes, sidecar};
 
 /// How many changes the history keeps.
 pub const KEEP: usize = 10;
@@ -29,10 +33,6 @@ pub const KEEP: usize = 10;
 /// And at most this many bytes of them (the newest change is always kept): ordinary
 /// changes take hundreds of bytes, but an import into an empty file is the whole file.
 pub const MAX_BYTES: usize = 256 << 20;
-
-/// A diff of a huge middle stops refining after this and keeps coarser (larger, still
-/// exact) hunks. Generous: the fallback is large, so it is for pathological files only.
-const DIFF_DEADLINE: Duration = Duration::from_secs(30);
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Journal {
@@ -62,56 +62,50 @@ pub struct Entry {
     after_lines: usize,
 }
 
-/// Lines `old` at `at` in the file before became `new` at `at_after` in the file after.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Hunk {
-    at: usize,
-    at_after: usize,
-    old: Vec<String>,
-    new: Vec<String>,
+/// What the file became, for `record`.
+pub(crate) enum After<'a> {
+    /// Written whole by a save: read back from the file.
+    Saved,
+    /// The file before with these edits made (a splice): nothing is read back.
+    Edited(&'a [Edit<'a>]),
 }
 
-/// The file as it was before a change, taken under the lock.
-pub struct Before(Option<Bytes>);
-
-impl Before {
-    /// Maps (or reads, if small) the file as it is now. A file that cannot be read here is
-    /// read by the change itself, which reports the error.
-    pub fn read(target: &Path) -> Before {
-        Before(read_bytes(target).ok().flatten())
+/// Records the change from `before` (the file as the change read it under the lock; empty
+/// when there was none) to `after`. Best effort: a problem is a warning on stderr, the
+/// change itself is already saved.
+pub(crate) fn record(target: &Path, before: &[u8], after: After) {
+    if let Err(e) = try_record(target, before, after) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "netweb: warning: this change cannot be undone: {e:#}"
+        );
     }
+}
 
-    /// Records the change from this to what is in `target` now. Best effort: a problem is
-    /// a warning on stderr, the change itself is already saved.
-    pub fn record(self, target: &Path) {
-        if let Err(e) = self.try_record(target) {
-            let _ = writeln!(
-                std::io::stderr(),
-                "netweb: warning: this change cannot be undone: {e:#}"
-            );
+fn try_record(target: &Path, before: &[u8], after: After) -> Result<()> {
+    let lines = match after {
+        After::Saved => {
+            let after = read_bytes(target)?.context("the data file vanished")?;
+            diff::between(before, &after)?
         }
+        After::Edited(edits) => diff::edited(before, edits)?,
+    };
+    let entry = Entry::new(command_line(), lines);
+    let path = history_path(target);
+    let mut journal = Journal::read(&path).unwrap_or_default();
+    let keep = journal.entries.len() - journal.undone;
+    journal.entries.truncate(keep);
+    journal.entries.push(entry);
+    let excess = journal.entries.len().saturating_sub(KEEP);
+    journal.entries.drain(..excess);
+    while journal.entries.len() > 1
+        && journal.entries.iter().map(Entry::size).sum::<usize>() > MAX_BYTES
+    {
+        journal.entries.remove(0);
     }
-
-    fn try_record(self, target: &Path) -> Result<()> {
-        let after = read_bytes(target)?.context("the data file vanished")?;
-        let before: &[u8] = self.0.as_deref().unwrap_or(b"");
-        let entry = diff(before, &after, command_line())?;
-        let path = history_path(target);
-        let mut journal = Journal::read(&path).unwrap_or_default();
-        let keep = journal.entries.len() - journal.undone;
-        journal.entries.truncate(keep);
-        journal.entries.push(entry);
-        let excess = journal.entries.len().saturating_sub(KEEP);
-        journal.entries.drain(..excess);
-        while journal.entries.len() > 1
-            && journal.entries.iter().map(Entry::size).sum::<usize>() > MAX_BYTES
-        {
-            journal.entries.remove(0);
-        }
-        journal.undone = 0;
-        journal.last_undo = None;
-        journal.write(&path)
-    }
+    journal.undone = 0;
+    journal.last_undo = None;
+    journal.write(&path)
 }
 
 /// What `undo` did.
@@ -274,101 +268,23 @@ impl Entry {
     }
 }
 
-/// Lines with their `\n`, so joining them gives the text back exactly.
-fn split_lines(text: &str) -> Vec<&str> {
-    text.split_inclusive('\n').collect()
-}
-
-/// The change from `before` to `after` as line hunks. Common leading and trailing bytes
-/// are skipped first (snapped to whole lines), so only the changed middle is split into
-/// lines and diffed: on a large file an `add` or `log` touches a few lines near the end.
-fn diff(before: &[u8], after: &[u8], command: String) -> Result<Entry> {
-    let before = std::str::from_utf8(before).context("the old file is not UTF-8")?;
-    let after = std::str::from_utf8(after).context("the new file is not UTF-8")?;
-    let (b, a) = (before.as_bytes(), after.as_bytes());
-    let mut head = common_prefix(b, a);
-    head = memchr::memrchr(b'\n', &b[..head]).map_or(0, |i| i + 1);
-    let max_tail = b.len().min(a.len()) - head;
-    let mut tail = common_suffix(b, a).min(max_tail);
-    // Snap the tail to start at a line start in both files.
-    let line_start = |x: &[u8], tail: usize| x.len() - tail == 0 || x[x.len() - tail - 1] == b'\n';
-    while tail > 0 && !(line_start(b, tail) && line_start(a, tail)) {
-        tail -= 1;
-    }
-    let head_lines = memchr::memchr_iter(b'\n', &b[..head]).count();
-    let old = split_lines(&before[head..before.len() - tail]);
-    let new = split_lines(&after[head..after.len() - tail]);
-    // Patience, not plain Myers: it anchors on lines that occur once on each side (in
-    // this file nearly every line: each record names its people), so a change spread over
-    // the file (`rm` of someone with relationships everywhere) stays a few small hunks
-    // in near-linear time. Myers needs time in proportion to the middle's length times the
-    // number of changed lines, and under load (a 2 s deadline on shared cores) gave up
-    // on such an `rm` at 100,000 people and recorded the whole middle: 327 MB.
-    let ops = similar::capture_diff_slices_deadline(
-        similar::Algorithm::Patience,
-        &old,
-        &new,
-        Some(Instant::now() + DIFF_DEADLINE),
-    );
-    let mut hunks: Vec<Hunk> = Vec::new();
-    for op in ops {
-        let (tag, o, n) = op.as_tag_tuple();
-        if tag == similar::DiffTag::Equal {
-            continue;
+impl Entry {
+    fn new(command: String, lines: diff::Lines) -> Entry {
+        Entry {
+            command,
+            at: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
+            undone: false,
+            hunks: lines.hunks,
+            before_lines: lines.before_lines,
+            after_lines: lines.after_lines,
         }
-        let take = |lines: &[&str], r: std::ops::Range<usize>| {
-            lines[r].iter().map(|l| l.to_string()).collect::<Vec<_>>()
-        };
-        hunks.push(Hunk {
-            at: head_lines + o.start,
-            at_after: head_lines + n.start,
-            old: take(&old, o),
-            new: take(&new, n),
-        });
     }
-    Ok(Entry {
-        command,
-        at: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
-        undone: false,
-        hunks,
-        before_lines: line_count(b),
-        after_lines: line_count(a),
-    })
 }
 
-/// How many lines `split_lines` gives, without building them.
-fn line_count(bytes: &[u8]) -> usize {
-    let newlines = memchr::memchr_iter(b'\n', bytes).count();
-    newlines + usize::from(!bytes.is_empty() && !bytes.ends_with(b"\n"))
-}
-
-/// The length of the common start, compared a page at a time (these are whole files).
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
-    const STEP: usize = 4096;
-    let n = a.len().min(b.len());
-    let mut i = 0;
-    while i + STEP <= n && a[i..i + STEP] == b[i..i + STEP] {
-        i += STEP;
-    }
-    while i < n && a[i] == b[i] {
-        i += 1;
-    }
-    i
-}
-
-/// The length of the common end.
-fn common_suffix(a: &[u8], b: &[u8]) -> usize {
-    const STEP: usize = 4096;
-    let n = a.len().min(b.len());
-    let mut i = 0;
-    while i + STEP <= n && a[a.len() - i - STEP..a.len() - i] == b[b.len() - i - STEP..b.len() - i]
-    {
-        i += STEP;
-    }
-    while i < n && a[a.len() - i - 1] == b[b.len() - i - 1] {
-        i += 1;
-    }
-    i
+/// The change from `before` to `after`, both whole (the tests' way in).
+#[cfg(test)]
+fn diff(before: &[u8], after: &[u8], command: String) -> Result<Entry> {
+    Ok(Entry::new(command, diff::between(before, after)?))
 }
 
 /// `netweb` and its arguments as typed, quoted where they hold spaces.
@@ -412,7 +328,8 @@ impl Journal {
             .suffix(".tmp")
             .tempfile_in(dir)
             .with_context(|| format!("could not write {}", path.display()))?;
-        serde_json::to_writer(&mut tmp, self)?;
+        // One write, not one per token: serde_json writes a token at a time.
+        tmp.write_all(&serde_json::to_vec(self)?)?;
         tmp.as_file().sync_all()?;
         tmp.persist(path)
             .map_err(|e| e.error)
@@ -422,69 +339,4 @@ impl Journal {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn round_trip(before: &str, after: &str) {
-        let e = diff(before.as_bytes(), after.as_bytes(), "t".into()).unwrap();
-        assert_eq!(e.apply(after.as_bytes(), false).unwrap(), before.as_bytes());
-        assert_eq!(e.apply(before.as_bytes(), true).unwrap(), after.as_bytes());
-    }
-
-    #[test]
-    fn a_diff_applies_both_ways_exactly() {
-        round_trip("a\nb\nc\n", "a\nB\nc\n");
-        round_trip("a\nb\nc\n", "a\nc\n");
-        round_trip("", "a\nb\n");
-        round_trip("a\nb\n", "");
-        round_trip("x\na\nb\nc\ny\n", "x\nb\nq\nc\nr\ny\n");
-        round_trip("a\nb", "a\nb\nc");
-        round_trip("x\nab\n", "x\nzab\n");
-        round_trip("x\nzab\n", "x\nab\n");
-        round_trip("ab\n", "b\n");
-        round_trip("{\n  \"a\": 1\n}\n", "{\n  \"a\": 1,\n  \"b\": 2\n}\n");
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn any_two_texts_round_trip(a in "[ab,\n]{0,40}", b in "[ab,\n]{0,40}") {
-            round_trip(&a, &b);
-        }
-    }
-
-    #[test]
-    fn a_file_changed_since_is_refused() {
-        let e = diff(b"a\nb\n", b"a\nc\n", "t".into()).unwrap();
-        let err = e.apply(b"a\nd\n", false).unwrap_err().to_string();
-        assert!(err.contains("changed since"), "{err}");
-        assert!(e.apply(b"a\nc\nz\n", false).is_err());
-    }
-
-    #[test]
-    fn a_change_spread_over_the_file_stays_small() {
-        // As `rm` does: one line gone here and there across a long file.
-        let lines: Vec<String> = (0..50_000).map(|i| format!("line {i}\n")).collect();
-        let before = lines.concat();
-        let after: String = lines
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % 1_700 != 3)
-            .map(|(_, l)| l.as_str())
-            .collect();
-        let e = diff(before.as_bytes(), after.as_bytes(), "t".into()).unwrap();
-        assert_eq!(e.hunks.len(), 30);
-        assert!(e.size() < 400, "{} bytes", e.size());
-        assert_eq!(e.apply(after.as_bytes(), false).unwrap(), before.as_bytes());
-    }
-
-    #[test]
-    fn only_the_changed_lines_are_kept() {
-        let mut before = String::new();
-        for i in 0..10_000 {
-            before.push_str(&format!("line {i}\n"));
-        }
-        let after = before.replace("line 5000\n", "line 5000 changed\n");
-        let e = diff(before.as_bytes(), after.as_bytes(), "t".into()).unwrap();
-        assert_eq!(e.size(), "line 5000\n".len() + "line 5000 changed\n".len());
-    }
-}
+mod tests;

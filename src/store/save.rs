@@ -295,3 +295,38 @@ fn keep_backup(target: &Path) -> Result<()> {
         .with_context(failed)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_backup_is_always_the_version_just_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("n.json");
+        let bak = sidecar(&path, "bak");
+        fs::write(&path, "one\n").unwrap();
+        fs::write(&bak, "an older backup\n").unwrap();
+        let lock = Lock::take(&path).unwrap();
+        save_bytes(&path, &lock, &[b"two\n"]).unwrap();
+        assert_eq!(fs::read_to_string(&bak).unwrap(), "one\n");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "two\n");
+        save_bytes(&path, &lock, &[b"thr", b"ee\n"]).unwrap();
+        assert_eq!(fs::read_to_string(&bak).unwrap(), "two\n");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "three\n");
+        #[cfg(unix)]
+        {
+            // The backup was linked, not copied, and is now the old file's only name, so
+            // nothing netweb writes next can change it.
+            use std::os::unix::fs::MetadataExt;
+            assert_eq!(fs::metadata(&bak).unwrap().nlink(), 1);
+        }
+        // No temp file is left of the two saves.
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(names.is_empty(), "{names:?}");
+    }
+}
