@@ -6,6 +6,7 @@
 
 use petgraph::Directed;
 use petgraph::csr::Csr;
+use rayon::prelude::*;
 
 use crate::ids::{IdIndex, Resolved, UNKNOWN, resolve_ends};
 use crate::model::{Network, PersonId, Relationship};
@@ -118,11 +119,22 @@ impl<'a> Graph<'a> {
     }
 }
 
+/// From this many relationships the edges are gathered on all cores.
+const PARALLEL_FROM: usize = 50_000;
+
 /// Both directions of every resolved relationship, sorted by source then target, the
 /// first of two relationships between the same people kept. A counting sort by source
 /// (linear, where a comparison sort of two million edges took several times as long),
-/// then each node's few neighbours sorted.
+/// then each node's few neighbours sorted. On a large network the strengths are read on
+/// all cores (each is a cache miss: relationships are large records) and the two halves
+/// of the slots are filled on two: the same edges in the same order either way.
 fn sorted_edges(n: usize, rels: &[Relationship], resolved: &[[Node; 2]]) -> Vec<(Node, Node, f32)> {
+    let strength = |r: &Relationship| f32::from(r.strength.unwrap_or(DEFAULT_STRENGTH));
+    let strengths: Vec<f32> = rels
+        .par_iter()
+        .with_min_len(PARALLEL_FROM / 2)
+        .map(strength)
+        .collect();
     // Each node's first slot, counting both directions of every edge.
     let mut start = vec![0usize; n + 1];
     for &[a, b] in resolved {
@@ -136,27 +148,52 @@ fn sorted_edges(n: usize, rels: &[Relationship], resolved: &[[Node; 2]]) -> Vec<
     for i in 0..n {
         start[i + 1] += start[i];
     }
-    // Both directions of each relationship into their sources' slots, in file order, so
-    // of two relationships between the same people the first in the file comes first.
     let mut edges = vec![(0, 0, 0.0); start[n]];
-    let mut next = start[..n].to_vec();
-    for (&[a, b], r) in resolved.iter().zip(rels) {
+    let split = if resolved.len() >= PARALLEL_FROM {
+        start.partition_point(|&s| s < start[n] / 2).min(n)
+    } else {
+        n
+    };
+    let (low, high) = edges.split_at_mut(start[split]);
+    let ends = (resolved, strengths.as_slice(), start.as_slice());
+    rayon::join(
+        || place(ends, 0..split, low),
+        || place(ends, split..n, high),
+    );
+    edges.dedup_by_key(|&mut (a, b, _)| (a, b));
+    edges
+}
+
+/// Both directions of every resolved relationship whose source is in `nodes`, into
+/// `out` (the slots of those nodes: `start[nodes.start]..start[nodes.end]`), in file
+/// order, then each node's neighbours sorted. Stable, so of two relationships between the
+/// same people the first in the file comes first.
+fn place(
+    (resolved, strengths, start): (&[[Node; 2]], &[f32], &[usize]),
+    nodes: std::ops::Range<usize>,
+    out: &mut [(Node, Node, f32)],
+) {
+    if nodes.is_empty() {
+        return;
+    }
+    let base = start[nodes.start];
+    let mut next: Vec<usize> = start[nodes.clone()].iter().map(|s| s - base).collect();
+    let (lo, hi) = (nodes.start as Node, nodes.end as Node);
+    for (&[a, b], &w) in resolved.iter().zip(strengths) {
         if a == UNKNOWN || b == UNKNOWN {
             continue;
         }
-        let w = f32::from(r.strength.unwrap_or(DEFAULT_STRENGTH));
         for (from, to) in [(a, b), (b, a)] {
-            let slot = &mut next[from as usize];
-            edges[*slot] = (from, to, w);
-            *slot += 1;
+            if (lo..hi).contains(&from) {
+                let slot = &mut next[(from - lo) as usize];
+                out[*slot] = (from, to, w);
+                *slot += 1;
+            }
         }
     }
-    // Stable, so the first of two edges between the same people stays first.
-    for node in 0..n {
-        edges[start[node]..start[node + 1]].sort_by_key(|&(_, b, _)| b);
+    for node in nodes {
+        out[start[node] - base..start[node + 1] - base].sort_by_key(|&(_, b, _)| b);
     }
-    edges.dedup_by_key(|&mut (a, b, _)| (a, b));
-    edges
 }
 
 #[cfg(test)]
@@ -195,6 +232,38 @@ pub(crate) mod tests {
         assert!(g.linked(2, 1) && !g.linked(0, 3));
         assert_eq!(g.edges().collect::<Vec<_>>(), [(0, 1), (0, 2), (1, 2)]);
         assert_eq!(g.node(&PersonId("p3".into())), Some(3));
+    }
+
+    #[test]
+    fn halves_on_two_threads_gather_what_one_pass_does() {
+        let mut n = crate::synthetic::generate(&crate::synthetic::Spec {
+            people: 3_000,
+            relationships: PARALLEL_FROM + 1_000,
+            interests_per_person: 0,
+            vocabulary: 100,
+            seed: 7,
+        });
+        // Repeats with other strengths: the first in the file must win in both halves.
+        let rels = n.relationships.clone();
+        for (i, r) in rels.iter().enumerate().step_by(5) {
+            let mut again = Relationship::new(r.b.clone(), r.a.clone());
+            again.strength = Some((i % 5 + 1) as u8);
+            n.relationships.push(again);
+        }
+        let index = IdIndex::new(n.people.iter().map(|p| p.id.as_str()));
+        let resolved = resolve_ends(&n.relationships, &index);
+        assert!(resolved.len() >= PARALLEL_FROM);
+        // One pass: every direction in file order, stably sorted, the first kept.
+        let mut expected: Vec<(Node, Node, f32)> = (resolved.iter().zip(&n.relationships))
+            .flat_map(|(&[a, b], r)| {
+                let w = f32::from(r.strength.unwrap_or(DEFAULT_STRENGTH));
+                [(a, b, w), (b, a, w)]
+            })
+            .collect();
+        expected.sort_by_key(|&(a, b, _)| (a, b));
+        expected.dedup_by_key(|&mut (a, b, _)| (a, b));
+        let got = sorted_edges(n.people.len(), &n.relationships, &resolved);
+        assert_eq!(got, expected);
     }
 
     #[test]
