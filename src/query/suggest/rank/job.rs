@@ -9,7 +9,7 @@ use crate::graph::Node;
 use crate::query::suggest::scoring::Model;
 use crate::query::suggest::signals::Indexes;
 
-use super::bounds::Partner;
+use super::bounds::{Partner, lowrank_pair};
 use super::scratch::{Behind, Scratch};
 use super::{Scope, Scored, Stage, offer, reaches};
 
@@ -66,7 +66,8 @@ pub(super) fn partners_after(job: &Job, x: Node) -> Option<Node> {
 
 /// Scores the pair of `x` and `y`, who share `common` contacts, into the heap if it can
 /// make the list. Cheapest first: bounds from table lookups, then the exact terms one by
-/// one, resource allocation (a walk over both contact lists) last.
+/// one (the low-rank part, a few dozen products, after interests and needs), resource
+/// allocation (a walk over both contact lists) last.
 pub(super) fn consider(
     job: &Job,
     x: Node,
@@ -92,7 +93,10 @@ pub(super) fn consider(
         needs_bound,
     ];
     let no_signal = c == 0 && inputs[4] <= 0.0 && inputs[5] <= 0.0;
-    if no_signal || !reaches(job.combine(&inputs, false), threshold) {
+    // The low-rank part (0 without one): its bound until it is computed, just before
+    // resource allocation.
+    let mut lowrank = lowrank_pair(model, x, y);
+    if no_signal || !reaches(job.combine(&inputs, false) + lowrank, threshold) {
         return;
     }
     // The exact interest and needs terms, the one whose bound is worth more first: it
@@ -108,13 +112,25 @@ pub(super) fn consider(
         } else {
             inputs[4] = ctx.interest_similarity(x, y);
         }
-        if !reaches(job.combine(&inputs, false), threshold) {
+        if !reaches(job.combine(&inputs, false) + lowrank, threshold) {
+            return;
+        }
+    }
+    if let Some(l) = &model.lowrank {
+        // In the pair's own order, as `Model::pair_score` adds it: the same score.
+        lowrank = l.term(pair.0, pair.1);
+        if !reaches(job.combine(&inputs, false) + lowrank, threshold) {
             return;
         }
     }
     inputs[0] = if c > 0 { ctx.mutual(x, y).ln_1p() } else { 0.0 };
     let no_signal = c == 0 && inputs[4] <= 0.0 && inputs[5] <= 0.0;
-    let score = job.combine(&inputs, no_signal);
+    let local = job.combine(&inputs, no_signal);
+    // A pair with no reason scores 0 whatever its low-rank part (`Model::pair_score`).
+    let score = match &model.lowrank {
+        Some(_) if !no_signal => local + lowrank,
+        _ => local,
+    };
     let candidate = Scored {
         score,
         a: pair.0,
