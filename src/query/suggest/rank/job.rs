@@ -64,7 +64,8 @@ pub(super) fn partners_after(job: &Job, x: Node) -> Option<Node> {
     job.behind.map(|_| x)
 }
 
-/// Scores the pair of `x` and `y`, who share `common` contacts, into the heap if it can
+/// Scores the pair of `x` and `y`, who share `common` contacts (and `mutual` resource
+/// allocation, when the wedge count summed it), into the heap if it can
 /// make the list. Cheapest first: bounds from table lookups, then the exact terms one by
 /// one (the low-rank part, a few dozen products, after interests and needs), resource
 /// allocation (a walk over both contact lists) last.
@@ -73,6 +74,7 @@ pub(super) fn consider(
     x: Node,
     y: Node,
     common: u32,
+    mutual: Option<f64>,
     s: &Scratch,
     heap: &mut BinaryHeap<Scored>,
 ) {
@@ -85,7 +87,8 @@ pub(super) fn consider(
     let (interest_bound, needs_bound) = ctx.bounds(x, y);
     let ln = &s.ln;
     let mut inputs = [
-        s.half_ln[c], // each mutual contact adds at most 1/2 (see least_common)
+        // Each mutual contact adds at most 1/2 (see least_common).
+        mutual.map_or(s.half_ln[c], f64::ln_1p),
         ln[c],
         if union > 0.0 { c as f64 / union } else { 0.0 },
         ln[dx] + ln[dy],
@@ -123,7 +126,11 @@ pub(super) fn consider(
             return;
         }
     }
-    inputs[0] = if c > 0 { ctx.mutual(x, y).ln_1p() } else { 0.0 };
+    inputs[0] = match mutual {
+        Some(m) => m.ln_1p(),
+        None if c > 0 => ctx.mutual(x, y).ln_1p(),
+        None => 0.0,
+    };
     let no_signal = c == 0 && inputs[4] <= 0.0 && inputs[5] <= 0.0;
     let local = job.combine(&inputs, no_signal);
     // A pair with no reason scores 0 whatever its low-rank part (`Model::pair_score`).

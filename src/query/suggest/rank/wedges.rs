@@ -37,6 +37,7 @@ pub(super) fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut Binar
     let touched = std::mem::take(&mut s.touched);
     for &y in &touched {
         let common = std::mem::take(&mut s.common[y as usize]);
+        let mutual = s.mutual.get_mut(y as usize).map(std::mem::take);
         if common < least {
             continue;
         }
@@ -60,7 +61,12 @@ pub(super) fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut Binar
         if !reaches(bound, job.threshold(heap)) || !job.scope.allowed[y as usize] {
             continue;
         }
-        consider(job, x, y, common, s, heap);
+        // The exact resource allocation, when the count summed it, in place of its bound.
+        let exact = mutual.map(|m| w[0] * (m.ln_1p() - s.half_ln[common as usize]));
+        if exact.is_some_and(|e| !reaches(bound + e, job.threshold(heap))) {
+            continue;
+        }
+        consider(job, x, y, common, mutual, s, heap);
     }
     s.touched = touched;
     s.touched.clear();
