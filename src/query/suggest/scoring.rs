@@ -16,7 +16,7 @@ pub struct Model {
     /// The network's largest degree, for bounding the degree input.
     pub max_degree: usize,
     /// The low-rank inputs, when the held-out fit chose them (small networks only; see
-    /// `heldout.rs`). With them the ranker scores every candidate pair exactly.
+    /// `heldout.rs`). The ranker bounds them person by person (`LowRank::reach`).
     pub lowrank: Option<LowRank>,
     /// What the held-out fit's guard measured and chose (for `NETWEB_DEBUG_MODEL`).
     pub guard: Option<Guard>,
@@ -50,6 +50,11 @@ pub struct LowRank {
     /// What every low-rank part is shifted by so that it is never negative: by
     /// Cauchy-Schwarz |sum c_k u_k(x) u_k(y)| <= max over v of sum |c_k| u_k(v)^2.
     pub floor: f64,
+    /// Per person v: the lengths sqrt(sum c_k u_k(v)^2) over the eigenpairs with c_k > 0
+    /// and with c_k < 0, which bound a pair's low-rank part person by person (`reach`).
+    norms: Vec<[f64; 2]>,
+    /// The largest of each length over everyone.
+    most: [f64; 2],
 }
 
 impl LowRank {
@@ -76,13 +81,43 @@ impl LowRank {
                     .sum::<f64>()
             })
             .fold(0.0, f64::max);
+        let norms: Vec<[f64; 2]> = (0..n as Node)
+            .map(|v| {
+                let mut sums = [0.0; 2];
+                for (u, c) in eigen.row(v).iter().zip(&coef) {
+                    sums[usize::from(*c < 0.0)] += c.abs() * u * u;
+                }
+                sums.map(f64::sqrt)
+            })
+            .collect();
+        let most = norms
+            .iter()
+            .fold([0.0f64; 2], |m, v| [m[0].max(v[0]), m[1].max(v[1])]);
         LowRank {
             eigen,
             ranks,
             weights,
             coef,
             floor,
+            norms,
+            most,
         }
+    }
+
+    /// An upper bound of `raw(a, b)` from the two people's lengths alone: Cauchy-Schwarz
+    /// over the eigenpairs of each sign, sum over c_k > 0 of c_k u_k(a) u_k(b) being at
+    /// most p(a) p(b) and the (negated) rest at most n(a) n(b). It is at most
+    /// ||a|| ||b|| <= `floor`, and far below it for the many people with small
+    /// coordinates, which is what lets the ranker skip them.
+    pub fn reach(&self, a: Node, b: Node) -> f64 {
+        let (x, y) = (self.norms[a as usize], self.norms[b as usize]);
+        x[0] * y[0] + x[1] * y[1]
+    }
+
+    /// An upper bound of `raw(a, anyone)`.
+    pub fn person_reach(&self, a: Node) -> f64 {
+        let x = self.norms[a as usize];
+        (x[0] * self.most[0] + x[1] * self.most[1]).min(self.floor)
     }
 
     /// The pair's low-rank part, shifted to be at least 0.
@@ -171,12 +206,18 @@ impl Model {
             0
         };
         let degrees = (worst_degree, worst_degree);
-        self.score(&Features {
+        let local = self.score(&Features {
             mutual: 0.0,
             common: 0,
             degrees,
             interests,
             needs,
-        })
+        });
+        // The low-rank part counts only for a pair with a reason, and is at most twice
+        // its shift (`LowRank::reach` is at most the shift).
+        match &self.lowrank {
+            Some(l) if interests > 0.0 || needs > 0.0 => local + 2.0 * l.floor,
+            _ => local,
+        }
     }
 }

@@ -9,8 +9,9 @@ use crate::query::suggest::signals::Indexes;
 use super::hopeless;
 
 /// Who could score above `threshold` with someone they share no contact with: their
-/// rarest interest, the most their needs and offers can be worth, and the degree term
-/// at its most favourable are each a bound on any such pair they are part of.
+/// rarest interest, the most their needs and offers can be worth, the degree term at its
+/// most favourable and the low-rank part at its most are each a bound on any such pair
+/// they are part of.
 pub(super) fn eligible(ctx: &Indexes, model: &Model, threshold: f64) -> Vec<bool> {
     let g = ctx.g;
     let other_degree = if model.weights[3] > 0.0 {
@@ -31,9 +32,26 @@ pub(super) fn eligible(ctx: &Indexes, model: &Model, threshold: f64) -> Vec<bool
                 ctx.needs.person_bound(v),
             ];
             let no_signal = inputs[4] <= 0.0 && inputs[5] <= 0.0;
-            !no_signal && !hopeless(model.combine(&inputs, false), threshold)
+            let bound = model.combine(&inputs, false) + lowrank_person(model, v);
+            !no_signal && !hopeless(bound, threshold)
         })
         .collect()
+}
+
+/// The most the low-rank part (with its shift) can add to any pair of `v`'s.
+pub(super) fn lowrank_person(model: &Model, v: Node) -> f64 {
+    model
+        .lowrank
+        .as_ref()
+        .map_or(0.0, |l| l.floor + l.person_reach(v))
+}
+
+/// The most it can add to the pair of `x` and `y`.
+pub(super) fn lowrank_pair(model: &Model, x: Node, y: Node) -> f64 {
+    model
+        .lowrank
+        .as_ref()
+        .map_or(0.0, |l| l.floor + l.reach(x, y))
 }
 
 /// ln(1 + d) for every degree the graph has: one logarithm per degree instead of one

@@ -9,7 +9,7 @@ use crate::graph::Node;
 use crate::query::suggest::scoring::Model;
 use crate::query::suggest::signals::Indexes;
 
-use super::bounds::Partner;
+use super::bounds::{Partner, lowrank_pair};
 use super::scratch::{Behind, Scratch};
 use super::{Scope, Scored, Stage, offer, reaches};
 
@@ -64,14 +64,17 @@ pub(super) fn partners_after(job: &Job, x: Node) -> Option<Node> {
     job.behind.map(|_| x)
 }
 
-/// Scores the pair of `x` and `y`, who share `common` contacts, into the heap if it can
+/// Scores the pair of `x` and `y`, who share `common` contacts (and `mutual` resource
+/// allocation, when the wedge count summed it), into the heap if it can
 /// make the list. Cheapest first: bounds from table lookups, then the exact terms one by
-/// one, resource allocation (a walk over both contact lists) last.
+/// one (the low-rank part, a few dozen products, after interests and needs), resource
+/// allocation (a walk over both contact lists) last.
 pub(super) fn consider(
     job: &Job,
     x: Node,
     y: Node,
     common: u32,
+    mutual: Option<f64>,
     s: &Scratch,
     heap: &mut BinaryHeap<Scored>,
 ) {
@@ -84,7 +87,8 @@ pub(super) fn consider(
     let (interest_bound, needs_bound) = ctx.bounds(x, y);
     let ln = &s.ln;
     let mut inputs = [
-        s.half_ln[c], // each mutual contact adds at most 1/2 (see least_common)
+        // Each mutual contact adds at most 1/2 (see least_common).
+        mutual.map_or(s.half_ln[c], f64::ln_1p),
         ln[c],
         if union > 0.0 { c as f64 / union } else { 0.0 },
         ln[dx] + ln[dy],
@@ -92,7 +96,10 @@ pub(super) fn consider(
         needs_bound,
     ];
     let no_signal = c == 0 && inputs[4] <= 0.0 && inputs[5] <= 0.0;
-    if no_signal || !reaches(job.combine(&inputs, false), threshold) {
+    // The low-rank part (0 without one): its bound until it is computed, just before
+    // resource allocation.
+    let mut lowrank = lowrank_pair(model, x, y);
+    if no_signal || !reaches(job.combine(&inputs, false) + lowrank, threshold) {
         return;
     }
     // The exact interest and needs terms, the one whose bound is worth more first: it
@@ -108,13 +115,29 @@ pub(super) fn consider(
         } else {
             inputs[4] = ctx.interest_similarity(x, y);
         }
-        if !reaches(job.combine(&inputs, false), threshold) {
+        if !reaches(job.combine(&inputs, false) + lowrank, threshold) {
             return;
         }
     }
-    inputs[0] = if c > 0 { ctx.mutual(x, y).ln_1p() } else { 0.0 };
+    if let Some(l) = &model.lowrank {
+        // In the pair's own order, as `Model::pair_score` adds it: the same score.
+        lowrank = l.term(pair.0, pair.1);
+        if !reaches(job.combine(&inputs, false) + lowrank, threshold) {
+            return;
+        }
+    }
+    inputs[0] = match mutual {
+        Some(m) => m.ln_1p(),
+        None if c > 0 => ctx.mutual(x, y).ln_1p(),
+        None => 0.0,
+    };
     let no_signal = c == 0 && inputs[4] <= 0.0 && inputs[5] <= 0.0;
-    let score = job.combine(&inputs, no_signal);
+    let local = job.combine(&inputs, no_signal);
+    // A pair with no reason scores 0 whatever its low-rank part (`Model::pair_score`).
+    let score = match &model.lowrank {
+        Some(_) if !no_signal => local + lowrank,
+        _ => local,
+    };
     let candidate = Scored {
         score,
         a: pair.0,

@@ -7,13 +7,16 @@
 //!
 //! Pairs found none of these ways share no contact, and only interests and needs held by
 //! more than `cap` people, so their interest and need signals are bounded by the rarity
-//! of such common terms. If the k-th best score found beats that bound, no pair left out
+//! of such common terms (and a low-rank part, when the model has one, by twice its
+//! shift; closer bounds from each person's own coordinates prune the pairs that are
+//! found). If the k-th best score found beats that bound, no pair left out
 //! could have made the list, and the answer is exact. If not, `cap` grows and the search
 //! runs again, up to every term: the cap changes the cost, never the result.
 
 mod bounds;
+#[cfg(test)]
+mod exhaustive;
 mod job;
-mod lowrank;
 mod scratch;
 mod search;
 mod terms;
@@ -29,7 +32,6 @@ use crate::graph::Node;
 use crate::query::suggest::scoring::Model;
 use crate::query::suggest::signals::Indexes;
 use bounds::eligible;
-use lowrank::exhaustive;
 use scratch::Behind;
 use search::search;
 
@@ -96,9 +98,6 @@ pub fn top_pairs_from(
         return Vec::new();
     }
     let floor = min_score.max(0.0);
-    if model.lowrank.is_some() {
-        return exhaustive(ctx, model, scope, k, floor);
-    }
     let threshold = |found: &[Scored]| {
         if found.len() == k {
             found[k - 1].score.max(floor)

@@ -54,7 +54,8 @@ pub(super) fn search(
     let next = std::sync::atomic::AtomicUsize::new(0);
     const CHUNK: usize = 64;
     let work = |_| {
-        let mut scratch = Scratch::new(n);
+        let mutual = stage == Stage::Wedges && model.lowrank.is_some();
+        let mut scratch = Scratch::new(n, mutual);
         let mut heap = BinaryHeap::with_capacity(k + 1);
         loop {
             let start = next.fetch_add(CHUNK, std::sync::atomic::Ordering::Relaxed);

@@ -47,7 +47,7 @@ pub(super) fn visit_terms(
     let touched = std::mem::take(&mut s.touched);
     for &y in &touched {
         s.common[y as usize] = 0;
-        consider(job, x, y, 0, s, heap);
+        consider(job, x, y, 0, None, s, heap);
     }
     s.touched = touched;
     s.touched.clear();

@@ -90,3 +90,76 @@ fn pruning_never_changes_the_top_pairs() {
         }
     }
 }
+
+/// A model over local weights of both degree signs and a random low-rank part: eigenpairs
+/// and weights of either sign (so coefficients c_k of either sign), coordinates that need
+/// not be orthonormal (the bound holds for any), scaled from a nudge to the main term.
+fn random_low_rank(g: &Graph, rng: &mut crate::rng::SplitMix64) -> Model {
+    let mut unit = || rng.next_u64() as f64 / u64::MAX as f64;
+    let n = g.len();
+    let r = 1 + (unit() * 12.0) as usize;
+    let scale = [0.05, 1.0, 20.0][(unit() * 3.0) as usize % 3];
+    let values: Vec<f64> = (0..r).map(|_| scale * (2.0 * unit() - 1.0)).collect();
+    let spread = 1.0 / (n as f64).sqrt();
+    let vectors: Vec<f64> = (0..n * r)
+        .map(|_| spread * (2.0 * unit() - 1.0) * if unit() < 0.1 { 6.0 } else { 1.0 })
+        .collect();
+    let ranks: Vec<usize> = (1..=r).filter(|k| k % 2 == 0 || *k == r).collect();
+    let weights: Vec<f64> = ranks.iter().map(|_| 2.0 * unit() - 0.7).collect();
+    let local = [
+        unit(),
+        unit(),
+        3.0 * unit(),
+        2.0 * unit() - 1.0,
+        unit(),
+        unit(),
+    ];
+    let max_degree = (0..n as Node).map(|v| g.degree(v)).max().unwrap_or(0);
+    let eigen = crate::query::suggest::spectral::Eigen { values, vectors };
+    Model {
+        lowrank: Some(LowRank::new(eigen, ranks, weights)),
+        ..Model::new(local, max_degree)
+    }
+}
+
+#[test]
+fn the_low_rank_bound_keeps_the_exhaustive_list() {
+    let mut rng = crate::rng::SplitMix64::new(21);
+    for seed in 1..=4 {
+        // Few relationships a person, so many pairs share no contact and only the
+        // low-rank part can lift a pair sharing a common interest.
+        let spec = Spec {
+            seed,
+            relationships: 150 + 50 * seed as usize,
+            ..Spec::scaled(80)
+        };
+        let net = generate(&spec);
+        let g = Graph::build(&net);
+        let ctx = Indexes::new(&g);
+        for _ in 0..6 {
+            let model = random_low_rank(&g, &mut rng);
+            let mut cases = vec![(Options::default(), 0.0)];
+            let person = rng.below(net.people.len());
+            let one = Options {
+                for_person: Some(net.people[person].id.clone()),
+                ..Options::default()
+            };
+            cases.push((one, 0.0));
+            cases.push((Options::default(), 0.5));
+            for (options, min_score) in &cases {
+                let sc = scope(&ctx, options);
+                for k in [1, 10, 100, 2_000] {
+                    let expected = exhaustive::exhaustive(&ctx, &model, &sc, k, *min_score);
+                    for start in [Some(1), None] {
+                        let found = top_pairs_from(&ctx, &model, &sc, k, *min_score, start);
+                        // To the bit: the same pairs, the same scores.
+                        assert_eq!(found, expected, "seed {seed} k {k} start {start:?}");
+                    }
+                    if *min_score == 0.0 {
+                        same(&expected, &brute_force(&ctx, &model, &sc, k));
+                    }
+                }
+            }
+        }
+    }
+}

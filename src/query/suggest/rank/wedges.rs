@@ -5,7 +5,7 @@ use std::collections::BinaryHeap;
 use crate::graph::Node;
 
 use super::Scored;
-use super::bounds::overlap_and_degree;
+use super::bounds::{lowrank_pair, lowrank_person, overlap_and_degree};
 use super::job::{Job, consider};
 use super::reaches;
 use super::scratch::Scratch;
@@ -37,6 +37,7 @@ pub(super) fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut Binar
     let touched = std::mem::take(&mut s.touched);
     for &y in &touched {
         let common = std::mem::take(&mut s.common[y as usize]);
+        let mutual = s.mutual.get_mut(y as usize).map(std::mem::take);
         if common < least {
             continue;
         }
@@ -55,11 +56,17 @@ pub(super) fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut Binar
         let bound = s.by_count[common as usize]
             + degree
             + w[4] * interests.min(y_interests)
-            + w[5] * (one + other + one.min(other));
+            + w[5] * (one + other + one.min(other))
+            + lowrank_pair(job.model, x, y);
         if !reaches(bound, job.threshold(heap)) || !job.scope.allowed[y as usize] {
             continue;
         }
-        consider(job, x, y, common, s, heap);
+        // The exact resource allocation, when the count summed it, in place of its bound.
+        let exact = mutual.map(|m| w[0] * (m.ln_1p() - s.half_ln[common as usize]));
+        if exact.is_some_and(|e| !reaches(bound + e, job.threshold(heap))) {
+            continue;
+        }
+        consider(job, x, y, common, mutual, s, heap);
     }
     s.touched = touched;
     s.touched.clear();
@@ -70,18 +77,20 @@ pub(super) fn visit_wedges(job: &Job, x: Node, s: &mut Scratch, heap: &mut Binar
 /// `threshold`, or None if no number would do. Each input is bounded for a partner with
 /// `c` mutual contacts: resource allocation by c/2 (each mutual contact knows both, so
 /// has at least two contacts), Jaccard and the degree term together by the partner's
-/// degree at its most favourable (`overlap_and_degree`), interests and needs by what x
-/// could share with anyone.
+/// degree at its most favourable (`overlap_and_degree`), interests, needs and the
+/// low-rank part by what x could share with anyone.
 pub(super) fn least_common(job: &Job, x: Node, threshold: f64, s: &Scratch) -> Option<u32> {
     let (ctx, model) = (job.ctx, job.model);
     let w = &model.weights;
     let dx = ctx.g.degree(x);
     let interests = ctx.person_interest_bound(x);
     let needs = ctx.needs.person_bound(x);
+    let lowrank = lowrank_person(model, x);
     (1..=dx).find_map(|c| {
         let inputs = [s.half_ln[c], s.ln[c], 0.0, s.ln[dx], interests, needs];
         let most = model.max_degree.max(c);
         let partner = overlap_and_degree(w[2], w[3], c, dx, most, &s.ln);
-        reaches(job.combine(&inputs, false) + partner, threshold).then_some(c as u32)
+        let bound = job.combine(&inputs, false) + partner + lowrank;
+        reaches(bound, threshold).then_some(c as u32)
     })
 }

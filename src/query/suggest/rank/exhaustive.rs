@@ -1,7 +1,7 @@
-//! Ranking with a model that has a low-rank part, which the pruning bounds do not cover:
-//! every candidate pair is scored exactly. Only networks whose held-out fit is affordable
-//! get such a model (`heldout::applies`: a few thousand people at most), and there one
-//! walk over the two-hop paths gives every pair's mutual contacts at once.
+//! Every candidate pair scored exactly, in one walk over the two-hop paths per person:
+//! how models with a low-rank part were ranked before the pruning bounds covered it
+//! (`LowRank::reach`), kept as the reference the tests hold the pruned ranker to. It
+//! scores each pair as `Model::pair_score` does, so the two must agree to the bit.
 
 use std::collections::BinaryHeap;
 
