@@ -20,7 +20,6 @@ mod append;
 mod encode;
 pub mod history;
 mod lock;
-mod parts;
 mod save;
 mod target;
 
@@ -186,11 +185,10 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<Network> {
     // as serde_json decodes it, which was a tenth of decoding; it also lets a bad byte
     // be reported with its line and column.
     let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(path, bytes, e.valid_up_to()))?;
-    if text.len() >= parts::IN_PARTS_FROM
-        && let Some(net) = parts::decode_in_parts(text)
-    {
-        return Ok(net);
-    }
+    // One pass on one thread, at every size. Decoding the people and the relationships
+    // side by side (a `RawValue` pass over the top level first) saved wall time on an idle
+    // machine but cost a fifth more CPU, and with mimalloc (see `main.rs`) the one pass
+    // was faster in both at 100k people (docs/benchmarks.md, "Session 8: reading").
     serde_json::from_str(text).map_err(|e| located(path, &e, e.line(), e.column()))
 }
 
@@ -213,8 +211,7 @@ fn not_utf8(path: &Path, bytes: &[u8], at: usize) -> anyhow::Error {
     )
 }
 
-/// A decoding error as `FILE:LINE:COLUMN: reason` and a hint, at the given place (which
-/// is not `e`'s own when only part of the file was decoded).
+/// A decoding error as `FILE:LINE:COLUMN: reason` and a hint, at the given place.
 fn located(path: &Path, e: &serde_json::Error, line: usize, column: usize) -> anyhow::Error {
     let text = e.to_string();
     let reason = text.split(" at line ").next().unwrap_or(&text);
@@ -418,6 +415,27 @@ mod tests {
         remove_stale_temps(dir.path());
         assert!(!stale.exists());
         assert!(fresh.exists() && other.exists() && data.exists());
+    }
+
+    #[test]
+    fn sections_in_any_order_unknown_keys_and_escapes_survive_and_errors_are_refused() {
+        let odd = r#"{"relationships": [{"a": "p", "b": "q", "x\"y": 1}], "zz": [1.5e-300],
+            "people": [{"id": "p", "name": "P\u00e9"}, {"id": "q", "name": "Q"}], "version": 1}"#;
+        let net = parse(Path::new("x.json"), odd.as_bytes()).unwrap();
+        assert_eq!(net.people[0].name, "P\u{e9}");
+        assert_eq!(net.relationships[0].extra["x\"y"], 1);
+        assert_eq!(net.extra["zz"], serde_json::json!([1.5e-300]));
+        for refused in [
+            r#"{"people": [], "people": []}"#,
+            r#"{"version": 1, "version": 1}"#,
+            r#"{"people": [{"id": "a"}]}"#,
+            r#"{"relationships": [{"a": "x", "b": "y", "strength": 256}]}"#,
+            r#"{"people": [],}"#,
+            r#"{"people": []} x"#,
+        ] {
+            let err = parse(Path::new("x.json"), refused.as_bytes()).unwrap_err();
+            assert!(err.to_string().starts_with("x.json:1:"), "{refused}: {err}");
+        }
     }
 
     #[test]
