@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
-/// mimalloc, as jj uses: a load builds millions of small strings and vectors, and with
-/// glibc's allocator they cost a third more of `show`'s CPU time than with mimalloc at
-/// 10,000 people (docs/benchmarks.md, "Session 8: reading").
+/// mimalloc, as jj uses: a load builds millions of small strings and vectors, and
+/// mimalloc took a third off `show`'s CPU time at 10,000 people (docs/benchmarks.md,
+/// "Session 8: reading").
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
