@@ -20,6 +20,7 @@ mod append;
 mod encode;
 pub mod history;
 mod lock;
+mod parts;
 mod save;
 mod target;
 
@@ -185,10 +186,11 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<Network> {
     // as serde_json decodes it, which was a tenth of decoding; it also lets a bad byte
     // be reported with its line and column.
     let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(path, bytes, e.valid_up_to()))?;
-    // One pass on one thread, at every size. Decoding the people and the relationships
-    // side by side (a `RawValue` pass over the top level first) saved wall time on an idle
-    // machine but cost a fifth more CPU, and with mimalloc (see `main.rs`) the one pass
-    // was faster in both at 100k people (docs/benchmarks.md, "Session 8: reading").
+    if text.len() >= parts::IN_PARTS_FROM
+        && let Some(net) = parts::decode_in_parts(text)
+    {
+        return Ok(net);
+    }
     serde_json::from_str(text).map_err(|e| located(path, &e, e.line(), e.column()))
 }
 
@@ -211,7 +213,8 @@ fn not_utf8(path: &Path, bytes: &[u8], at: usize) -> anyhow::Error {
     )
 }
 
-/// A decoding error as `FILE:LINE:COLUMN: reason` and a hint, at the given place.
+/// A decoding error as `FILE:LINE:COLUMN: reason` and a hint, at the given place (which
+/// is not `e`'s own when only part of the file was decoded).
 fn located(path: &Path, e: &serde_json::Error, line: usize, column: usize) -> anyhow::Error {
     let text = e.to_string();
     let reason = text.split(" at line ").next().unwrap_or(&text);
