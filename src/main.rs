@@ -5,6 +5,12 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
+/// mimalloc, as jj uses: a load builds millions of small strings and vectors, and
+/// mimalloc took a third off `show`'s CPU time at 10,000 people (docs/benchmarks.md,
+/// "Session 8: reading").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // `COMPLETE=bash netweb -- netweb show wa`: the shell asking for candidates while
     // the user types (see `netweb completions`). Answers and exits; otherwise a no-op.
