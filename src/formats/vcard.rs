@@ -233,7 +233,7 @@ fn contact(card: &VCard) -> Result<Card, String> {
                     c.location = location(entry);
                 }
                 let a = more::address(entry, more::label(entry, &groups));
-                if !a.is_empty() {
+                if !a.is_empty() && !location_only(entry) {
                     c.addresses.push(a);
                 }
             }
@@ -284,8 +284,10 @@ fn contact(card: &VCard) -> Result<Card, String> {
             members,
         });
     }
-    // The ADR netweb's own export writes for the location alone is no address.
-    if let Some(loc) = &c.location {
+    // The ADR netweb's own export writes for the location alone is no address: marked
+    // (above) since session 8; on another program's card, or an older netweb's, an
+    // address of nothing but the locality is taken as the location alone.
+    if let Some(loc) = c.location.as_ref().filter(|_| !own) {
         c.addresses.retain(|a| {
             !(a.label.is_none()
                 && a.locality.as_deref() == Some(loc.as_str())
@@ -361,6 +363,14 @@ fn structured_name(card: &VCard) -> Option<String> {
         .collect::<Vec<_>>()
         .join(" ");
     (!name.is_empty()).then_some(name)
+}
+
+/// Whether this ADR is the one netweb writes for a location when there is no address.
+fn location_only(entry: &VCardEntry) -> bool {
+    entry.params.iter().any(|p| {
+        matches!(&p.name, calcard::vcard::VCardParameterName::Other(n)
+            if n.eq_ignore_ascii_case(crate::formats::vcard_out::LOCATION_MARK))
+    })
 }
 
 /// `ADR:PO box;extended;street;locality;region;code;country` as "Locality, Country".
@@ -489,5 +499,39 @@ mod tests {
         assert_eq!(parsed.people.len(), 1);
         let lines: Vec<usize> = parsed.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [5, 9]);
+    }
+
+    #[test]
+    fn a_location_and_an_address_of_only_that_locality_come_back_as_they_were() {
+        use crate::formats::vcard_out::{Version, card};
+        use crate::model::Person;
+        use serde_json::json;
+        let read_back = |p: &Person| {
+            let text = card(p, &[], Version::V4);
+            parse(Path::new("t.vcf"), &text)
+                .unwrap()
+                .people
+                .remove(0)
+                .person
+        };
+        let mut p = Person {
+            id: "ada".into(),
+            name: "Ada".into(),
+            location: Some("London".into()),
+            ..Person::default()
+        };
+        // No address: the location's own ADR is written, and read as no address.
+        assert_eq!(read_back(&p).extra.get("addresses"), None);
+        // One address of only that locality, then beside another (found by the round
+        // trip property test): both stay addresses.
+        for addresses in [
+            json!([{"locality": "London"}]),
+            json!([{"locality": "London"}, {"street": "1 Rue", "locality": "Paris"}]),
+        ] {
+            p.extra.insert("addresses".into(), addresses.clone());
+            let back = read_back(&p);
+            assert_eq!(back.extra.get("addresses"), Some(&addresses));
+            assert_eq!(back.location.as_deref(), Some("London"));
+        }
     }
 }

@@ -124,6 +124,9 @@ const RELATED_TYPES: [&str; 20] = [
     "emergency",
 ];
 
+/// The parameter on the ADR netweb writes for a location when a person has no address.
+pub const LOCATION_MARK: &str = "X-NETWEB-LOCATION";
+
 /// The fields written as standard properties, so not again in `X-NETWEB-EXTRA`
 /// (with the department, which goes in ORG).
 pub const OWN: [&str; 9] = [
@@ -252,7 +255,9 @@ pub fn card(p: &Person, related: &[(&Person, Option<&str>)], version: Version) -
     }
     if let Some(l) = &p.location {
         if addresses.is_empty() {
-            out.push(format!("ADR:;;;{};;;", escape(l)));
+            // Marked, so netweb reading its own card back knows it is no address (an
+            // address of only that locality would read the same unmarked).
+            out.push(format!("ADR;{LOCATION_MARK}=1:;;;{};;;", escape(l)));
         }
         out.push(format!("X-NETWEB-LOCATION:{}", escape(l)));
     }
