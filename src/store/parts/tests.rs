@@ -16,6 +16,7 @@ fn parts_decode_what_one_pass_decodes_and_decline_what_it_refuses() {
     );
     for refused in [
         r#"{"people": [], "people": []}"#,
+        r#"{"relationships": [], "people": [], "relationships": []}"#,
         r#"{"version": 1, "version": 1}"#,
         r#"{"people": [{"id": "a"}]}"#,
         r#"{"relationships": [{"a": "x", "b": "y", "strength": 256}]}"#,
