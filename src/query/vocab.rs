@@ -20,8 +20,10 @@ pub struct Vocab {
 }
 
 impl Vocab {
-    pub fn build<'a>(lists: impl Iterator<Item = &'a [CompactString]>) -> Vocab {
-        let lists: Vec<&[CompactString]> = lists.collect();
+    /// The vocabulary of each person's terms, given as two lists (typed terms and those
+    /// read from a position, `positions::PersonTerms`) so that neither is copied.
+    pub fn build<'a>(lists: impl Iterator<Item = [&'a [CompactString]; 2]>) -> Vocab {
+        let lists: Vec<[&[CompactString]; 2]> = lists.collect();
         // Two halves on two threads, merged into exactly what one pass gives (at 100k
         // people, interning two million interests was a third of a second).
         let part = if lists.len() >= PARALLEL_FROM {
@@ -98,7 +100,7 @@ struct Part<'a> {
 
 impl<'a> Part<'a> {
     /// The terms of `lists`, whose first person is node `first`.
-    fn intern(lists: &[&'a [CompactString]], first: usize) -> Part<'a> {
+    fn intern(lists: &[[&'a [CompactString]; 2]], first: usize) -> Part<'a> {
         let mut part = Part {
             ids: IdIndex::with_capacity(1024),
             terms: Vec::new(),
@@ -106,7 +108,7 @@ impl<'a> Part<'a> {
             by_person: Vec::with_capacity(lists.len()),
         };
         for (i, list) in lists.iter().enumerate() {
-            let mut mine: Vec<Term> = list.iter().map(|t| part.id(t)).collect();
+            let mut mine: Vec<Term> = list.iter().copied().flatten().map(|t| part.id(t)).collect();
             mine.sort_unstable();
             mine.dedup();
             for &t in &mine {
@@ -170,7 +172,7 @@ mod tests {
             &["music", "bookbinding", "chess"],
             &["chess"],
         ]);
-        let v = Vocab::build(l.iter().map(Vec::as_slice));
+        let v = Vocab::build(l.iter().map(|l| [l.as_slice(), &[]]));
         let music = v.find("music").unwrap();
         let book = v.find("bookbinding").unwrap();
         assert!(v.idf(book) > v.idf(music));
@@ -183,8 +185,9 @@ mod tests {
     #[test]
     fn two_halves_merge_into_what_one_pass_gives() {
         let net = crate::synthetic::generate(&crate::synthetic::Spec::scaled(400));
-        let lists: Vec<&[CompactString]> =
-            net.people.iter().map(|p| p.interests.as_slice()).collect();
+        let lists: Vec<[&[CompactString]; 2]> = (net.people.iter())
+            .map(|p| [p.interests.as_slice(), &[]])
+            .collect();
         let whole = Part::intern(&lists, 0);
         for cut in [1, 150, 399] {
             let (a, b) = lists.split_at(cut);

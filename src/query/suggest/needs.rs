@@ -64,8 +64,8 @@ impl Needs {
     pub fn build(net: &Network) -> Needs {
         // Typed offers and seeks, and those positions say (`positions.rs`).
         let (offers, seeks) = (positions::offers(net), positions::seeks(net));
-        let offers = Vocab::build(offers.iter().map(|l| l.as_ref()));
-        let seeks = Vocab::build(seeks.iter().map(|l| l.as_ref()));
+        let offers = Vocab::build(offers.iter());
+        let seeks = Vocab::build(seeks.iter());
         // Two phrases can only match if they share a word key: a short word whole, or the
         // first letters of a longer one (prefix matches share those).
         let mut by_key: HashMap<String, Vec<Term>> = HashMap::new();

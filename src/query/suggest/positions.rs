@@ -13,8 +13,6 @@
 //! Both kinds of term are marked with `MARK` in front, a character no typed term holds
 //! (typed terms are split on it), so the explanation can tell them from typed ones.
 
-use std::borrow::Cow;
-
 use compact_str::CompactString;
 
 use crate::ids::FastMap;
@@ -155,33 +153,53 @@ pub fn unmarked(term: &str) -> Option<&str> {
     term.strip_prefix(MARK)
 }
 
-/// Each person's `own` terms with those their position adds: borrowed when it adds none,
-/// so a network without positions costs no copy. Each distinct position is read once: an
-/// address book holds far fewer positions than people (a generated one of 100,000 people,
-/// 42), and reading one allocates a string per word.
+/// Each person's own terms and those their position adds, as two lists, so that neither
+/// is copied (at 100,000 people copying everyone's interests to append two field words
+/// was a fifth of building the vocabulary).
+pub struct PersonTerms<'a> {
+    own: Vec<&'a [CompactString]>,
+    /// Per person, an index into `added`; 0 is the empty list.
+    which: Vec<u32>,
+    added: Vec<Vec<CompactString>>,
+}
+
+impl PersonTerms<'_> {
+    /// Each person's two lists, in people[] order.
+    pub fn iter(&self) -> impl Iterator<Item = [&[CompactString]; 2]> {
+        (self.own.iter())
+            .zip(&self.which)
+            .map(|(own, &w)| [*own, self.added[w as usize].as_slice()])
+    }
+}
+
+/// Each distinct position is read once: an address book holds far fewer positions than
+/// people (a generated one of 100,000 people, 42), and reading one allocates a string
+/// per word.
 fn with_position<'a>(
     net: &'a Network,
     own: fn(&Person) -> &[CompactString],
     added: impl Fn(&str) -> Vec<CompactString>,
-) -> Vec<Cow<'a, [CompactString]>> {
-    let mut read: FastMap<&'a str, Vec<CompactString>> = FastMap::default();
-    (net.people.iter())
-        .map(|p| {
-            let extra: &[CompactString] = match p.role.as_deref() {
-                Some(role) => read.entry(role).or_insert_with(|| added(role)),
-                None => &[],
-            };
-            if extra.is_empty() {
-                Cow::Borrowed(own(p))
-            } else {
-                Cow::Owned(own(p).iter().chain(extra).cloned().collect())
-            }
+) -> PersonTerms<'a> {
+    let mut read: FastMap<&'a str, u32> = FastMap::default();
+    let mut lists = vec![Vec::new()];
+    let which = (net.people.iter())
+        .map(|p| match p.role.as_deref() {
+            Some(role) => *read.entry(role).or_insert_with(|| {
+                lists.push(added(role));
+                (lists.len() - 1) as u32
+            }),
+            None => 0,
         })
-        .collect()
+        .collect();
+    PersonTerms {
+        own: net.people.iter().map(own).collect(),
+        which,
+        added: lists,
+    }
 }
 
 /// Interests and field words, per person.
-pub fn interests_and_fields(net: &Network) -> Vec<Cow<'_, [CompactString]>> {
+pub fn interests_and_fields(net: &Network) -> PersonTerms<'_> {
     with_position(
         net,
         |p| &p.interests,
@@ -190,7 +208,7 @@ pub fn interests_and_fields(net: &Network) -> Vec<Cow<'_, [CompactString]>> {
 }
 
 /// Typed offers and those a position says.
-pub fn offers(net: &Network) -> Vec<Cow<'_, [CompactString]>> {
+pub fn offers(net: &Network) -> PersonTerms<'_> {
     with_position(
         net,
         |p| &p.offers,
@@ -199,7 +217,7 @@ pub fn offers(net: &Network) -> Vec<Cow<'_, [CompactString]>> {
 }
 
 /// Typed seeks and those a position says.
-pub fn seeks(net: &Network) -> Vec<Cow<'_, [CompactString]>> {
+pub fn seeks(net: &Network) -> PersonTerms<'_> {
     with_position(
         net,
         |p| &p.seeks,

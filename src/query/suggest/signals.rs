@@ -57,7 +57,7 @@ impl<'a> Indexes<'a> {
     fn build(g: &'a Graph<'a>, parallel: bool) -> Indexes<'a> {
         // Field words of positions are interest terms of their own (`positions.rs`).
         let lists = positions::interests_and_fields(g.net);
-        let interests = Vocab::build(lists.iter().map(|l| l.as_ref()));
+        let interests = Vocab::build(lists.iter());
         let needs = Needs::build(g.net);
         let mut packed = vec![Packed::default(); g.len()];
         if parallel {
