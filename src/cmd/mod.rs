@@ -119,6 +119,16 @@ impl From<crate::cli::FilterArgs> for crate::query::list::Filter {
     }
 }
 
+/// Keeps what a read-only command built from the file until the process exits, instead
+/// of freeing it piece by piece as it goes out of scope. A 100,000-person network, its
+/// graph and the fitted model are millions of small allocations; freeing them took about
+/// 70 ms of `suggest`'s second (docs/benchmarks.md, "Session 9"), and the operating
+/// system takes the whole heap back at once anyway. Only for values that hold no lock and
+/// no open file, in commands that are done with them when they return.
+pub(crate) fn kept_until_exit<T>(value: T) -> &'static T {
+    Box::leak(Box::new(value))
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     let choice = match cli.color {
         ColorWhen::Auto => anstream::ColorChoice::Auto,

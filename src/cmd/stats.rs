@@ -1,12 +1,12 @@
 use anyhow::Result;
 
-use crate::cmd::Ctx;
+use crate::cmd::{Ctx, kept_until_exit};
 use crate::query::stats;
 use crate::{render, store};
 
 pub fn run(ctx: &Ctx) -> Result<()> {
-    let net = store::load(&ctx.file)?;
-    let found = stats::stats(&net, ctx.today);
+    let net = kept_until_exit(store::load(&ctx.file)?);
+    let found = stats::stats(net, ctx.today);
     if ctx.json {
         return ctx.print_json(&found);
     }

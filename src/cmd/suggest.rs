@@ -3,7 +3,7 @@ use std::io::Write;
 use anyhow::{Result, bail};
 
 use crate::cli::SuggestArgs;
-use crate::cmd::Ctx;
+use crate::cmd::{Ctx, kept_until_exit};
 use crate::graph::Graph;
 use crate::query::suggest::signals::Indexes;
 use crate::query::suggest::{self, Options, Prepared, fit, groups};
@@ -13,11 +13,12 @@ use crate::{render, resolve, store};
 pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
     let trace = Trace::from_env();
     let (net, resolved) = store::load_resolved(&ctx.file)?;
+    let net = kept_until_exit(net);
     trace.mark("load");
     let for_person = args
         .for_person
         .as_deref()
-        .map(|p| resolve::person(&net, p))
+        .map(|p| resolve::person(net, p))
         .transpose()?;
     if let Some(id) = &for_person
         && net.person(id).is_some_and(|p| p.no_intros)
@@ -34,15 +35,15 @@ pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
         limit: args.limit,
         min_score: args.min_score,
     };
-    let graph = Graph::build_resolved(&net, resolved);
+    let graph = kept_until_exit(Graph::build_resolved(net, resolved));
     trace.mark("graph");
     if args.groups {
         // Groups need the indexes, not the fitted weights of pairs.
-        let indexes = Indexes::new(&graph);
+        let indexes = kept_until_exit(Indexes::new(graph));
         trace.mark("indexes");
-        let scope = suggest::scope(&indexes, &opts);
+        let scope = suggest::scope(indexes, &opts);
         let found = groups::groups(
-            &indexes,
+            indexes,
             &scope,
             opts.interest.as_deref(),
             opts.limit,
@@ -58,10 +59,10 @@ pub fn run(ctx: &Ctx, args: SuggestArgs) -> Result<()> {
         render::suggest::groups(&mut ctx.stdout(), &found)?;
         return Ok(());
     }
-    let prepared = Prepared::new(&graph);
+    let prepared = kept_until_exit(Prepared::new(graph));
     trace.mark("indexes and fit");
     trace.say(&format!("weights: {}", fit::describe(&prepared.model)));
-    let found = suggest::suggest(&prepared, &opts);
+    let found = suggest::suggest(prepared, &opts);
     trace.mark("ranked");
     if ctx.json {
         return ctx.print_json(&found);
