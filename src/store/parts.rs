@@ -97,4 +97,4 @@ impl<'de> Visitor<'de> for InPartsVisitor {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

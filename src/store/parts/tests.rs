@@ -1,5 +1,22 @@
 use super::*;
 
+/// Sections in another order, unknown keys and escapes: both decoders keep them all
+/// (also store.rs's parse test).
+pub(in crate::store) const ODD: &str = r#"{"relationships": [{"a": "p", "b": "q", "x\"y": 1}], "zz": [1.5e-300],
+            "people": [{"id": "p", "name": "P\u00e9"}, {"id": "q", "name": "Q"}], "version": 1}"#;
+
+/// Files the one-pass decode refuses with a location, so the parts decode must decline
+/// them (here) and `store::parse` must word them (store.rs's test).
+pub(in crate::store) const REFUSED: &[&str] = &[
+    r#"{"people": [], "people": []}"#,
+    r#"{"relationships": [], "people": [], "relationships": []}"#,
+    r#"{"version": 1, "version": 1}"#,
+    r#"{"people": [{"id": "a"}]}"#,
+    r#"{"relationships": [{"a": "x", "b": "y", "strength": 256}]}"#,
+    r#"{"people": [],}"#,
+    r#"{"people": []} x"#,
+];
+
 #[test]
 fn parts_decode_what_one_pass_decodes_and_decline_what_it_refuses() {
     let net = crate::synthetic::generate(&crate::synthetic::Spec::scaled(300));
@@ -8,21 +25,11 @@ fn parts_decode_what_one_pass_decodes_and_decline_what_it_refuses() {
     let one: Network = serde_json::from_str(text).unwrap();
     assert_eq!(decode_in_parts(text).unwrap(), one);
     // Sections in another order, unknown keys and escapes survive.
-    let odd = r#"{"relationships": [{"a": "p", "b": "q", "x\"y": 1}], "zz": [1.5e-300],
-            "people": [{"id": "p", "name": "P\u00e9"}, {"id": "q", "name": "Q"}], "version": 1}"#;
     assert_eq!(
-        decode_in_parts(odd).unwrap(),
-        serde_json::from_str::<Network>(odd).unwrap()
+        decode_in_parts(ODD).unwrap(),
+        serde_json::from_str::<Network>(ODD).unwrap()
     );
-    for refused in [
-        r#"{"people": [], "people": []}"#,
-        r#"{"relationships": [], "people": [], "relationships": []}"#,
-        r#"{"version": 1, "version": 1}"#,
-        r#"{"people": [{"id": "a"}]}"#,
-        r#"{"relationships": [{"a": "x", "b": "y", "strength": 256}]}"#,
-        r#"{"people": [],}"#,
-        r#"{"people": []} x"#,
-    ] {
+    for refused in REFUSED {
         assert!(
             serde_json::from_str::<Network>(refused).is_err(),
             "{refused}"
