@@ -2,7 +2,9 @@
 # Two builds of netweb, the same command, alternated runs: median wall time and median
 # user CPU of each, and their ratio. Each run works on a fresh copy of the file (no .bak or
 # .history left from the run before), so a command that writes saves the same amount every
-# time. CPU time (all threads) is the steadier number on a shared machine.
+# time. CPU time (all threads) is the steadier number on a shared machine. The system
+# time is shown on its own: first touches of huge pages can cost up to a second of it on
+# this VM (docs/benchmarks.md, "Session 9"), which the user time does not have.
 #
 # Usage: benches/compare_e2e.sh OLD_BINARY NEW_BINARY FILE RUNS -- NETWEB ARGS...
 # e.g.:  benches/compare_e2e.sh /tmp/netweb-old target/release/netweb net.json 5 -- --json suggest --limit 20
@@ -27,19 +29,20 @@ for _ in $(seq "$runs"); do
     rm -f "$dir/run.json.bak" "$dir/run.json.history"
     start=$(date +%s%N)
     perf stat -x, -e task-clock -o "$dir/cpu" \
-      /usr/bin/time -f '%M' -o "$dir/mem" "$bin" --file "$dir/run.json" "$@" >/dev/null 2>&1 || true
+      /usr/bin/time -f '%M %S' -o "$dir/mem" "$bin" --file "$dir/run.json" "$@" >/dev/null 2>&1 || true
     end=$(date +%s%N)
     cpu=$(awk -F, '/task-clock/ {printf "%.4f", $1 / 1000}' "$dir/cpu")
-    echo "$(( (end - start) / 1000000 )) $cpu $(cat "$dir/mem")" | awk '{printf "%.4f %s %s\n", $1 / 1000, $2, $3}' >>"$dir/$which"
+    echo "$(( (end - start) / 1000000 )) $cpu $(cat "$dir/mem")" | awk '{printf "%.4f %s %s %s\n", $1 / 1000, $2, $3, $4}' >>"$dir/$which"
   done
 done
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-printf '%-4s %12s %12s %12s\n' build wall_median_s cpu_median_s peak_RSS_MB
+printf '%-4s %12s %12s %12s %12s\n' build wall_median_s cpu_median_s sys_median_s peak_RSS_MB
 for which in old new; do
   wall=$(cut -d' ' -f1 "$dir/$which" | median)
   user=$(cut -d' ' -f2 "$dir/$which" | median)
+  sys=$(cut -d' ' -f4 "$dir/$which" | median)
   peak=$(cut -d' ' -f3 "$dir/$which" | sort -n | tail -1 | awk '{printf "%d", $1 / 1024}')
-  printf '%-4s %12s %12s %12s\n' "$which" "$wall" "$user" "$peak"
+  printf '%-4s %12s %12s %12s %12s\n' "$which" "$wall" "$user" "$sys" "$peak"
   eval "${which}_wall=$wall ${which}_user=$user"
 done
 awk -v ow="$old_wall" -v nw="$new_wall" -v ou="$old_user" -v nu="$new_user" \
