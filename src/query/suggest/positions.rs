@@ -157,7 +157,8 @@ pub fn unmarked(term: &str) -> Option<&str> {
 /// is copied (at 100,000 people copying everyone's interests to append two field words
 /// was a fifth of building the vocabulary).
 pub struct PersonTerms<'a> {
-    own: Vec<&'a [CompactString]>,
+    net: &'a Network,
+    own: fn(&Person) -> &[CompactString],
     /// Per person, an index into `added`; 0 is the empty list.
     which: Vec<u32>,
     added: Vec<Vec<CompactString>>,
@@ -166,9 +167,9 @@ pub struct PersonTerms<'a> {
 impl PersonTerms<'_> {
     /// Each person's two lists, in people[] order.
     pub fn iter(&self) -> impl Iterator<Item = [&[CompactString]; 2]> {
-        (self.own.iter())
+        (self.net.people.iter())
             .zip(&self.which)
-            .map(|(own, &w)| [*own, self.added[w as usize].as_slice()])
+            .map(|(p, &w)| [(self.own)(p), self.added[w as usize].as_slice()])
     }
 }
 
@@ -192,7 +193,8 @@ fn with_position<'a>(
         })
         .collect();
     PersonTerms {
-        own: net.people.iter().map(own).collect(),
+        net,
+        own,
         which,
         added: lists,
     }
