@@ -37,3 +37,26 @@ fn parts_decode_what_one_pass_decodes_and_decline_what_it_refuses() {
         assert!(decode_in_parts(refused).is_none(), "{refused}");
     }
 }
+
+#[test]
+fn the_vectors_are_sized_once_from_the_text() {
+    let net = crate::synthetic::generate(&crate::synthetic::Spec::scaled(300));
+    let text = crate::store::to_bytes(&net).unwrap();
+    let parts = decode_in_parts(std::str::from_utf8(&text).unwrap()).unwrap();
+    // Room for all from the start (so never regrown), and not many times more.
+    let (people, ties) = (&parts.people, &parts.relationships);
+    assert!(people.capacity() >= people.len() && people.capacity() < 2 * people.len());
+    assert!(ties.capacity() >= ties.len() && ties.capacity() < 3 * ties.len());
+    // An estimate too small only means the vector grows: every element is kept.
+    let short = format!("[{}]", vec![r#"{"a":"p","b":"q"}"#; 500].join(","));
+    let mut de = serde_json::Deserializer::from_str(&short);
+    let decoded = Reserved::<Relationship>::new(1)
+        .deserialize(&mut de)
+        .unwrap();
+    assert_eq!(decoded.len(), 500);
+    assert!(
+        decoded
+            .iter()
+            .all(|r| r.a.as_str() == "p" && r.b.as_str() == "q")
+    );
+}
