@@ -304,7 +304,7 @@ mod tests {
     #[test]
     fn slugs_transliterate_and_join() {
         assert_eq!(slug("Zoë  Müller-Lüdenscheidt"), "zoe-muller-ludenscheidt");
-        assert_eq!(slug("Ada Lovelace"), "ada-lovelace");
+        assert_eq!(slug("Ada Larkwell"), "ada-larkwell");
         assert_eq!(slug("!!!"), "person");
         assert_eq!(slug("李小龍"), "li-xiao-long");
     }

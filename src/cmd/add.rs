@@ -8,7 +8,7 @@ use crate::{resolve, store, text};
 pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
     let Some(name) = text::non_blank(&args.name) else {
         return Err(crate::usage::bad(
-            "the name is empty: give the person's name, e.g. netweb add \"Ada Lovelace\"",
+            "the name is empty: give the person's name, e.g. netweb add \"Ada Larkwell\"",
         ));
     };
     // `append` (not `update`): on a large file it reads only who is there and splices

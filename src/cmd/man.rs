@@ -132,7 +132,7 @@ The width tables and text fit when standard output is not a terminal; without it
 to a pipe or file is neither wrapped nor cut.
 .SH EXAMPLES
 .TP
-\fBnetweb add "Ada Lovelace" \-\-interest mathematics \-\-knows grace\fR
+\fBnetweb add "Ada Larkwell" \-\-interest mathematics \-\-knows grace\fR
 Record a contact who knows someone already there.
 .TP
 \fBnetweb suggest \-n 5\fR

@@ -14,7 +14,7 @@ pub fn run(ctx: &Ctx, args: MergeArgs) -> Result<()> {
         let gone = resolve::exact_person(net, &args.b, args.yes, "merge")?;
         if keep == gone {
             bail!(
-                "{:?} and {:?} are both {} ({}): a person cannot be merged with themself\nhint: name two different records, e.g. `netweb merge ada-lovelace ada-lovelace-2`",
+                "{:?} and {:?} are both {} ({}): a person cannot be merged with themself\nhint: name two different records, e.g. `netweb merge ada-larkwell ada-larkwell-2`",
                 args.a,
                 args.b,
                 net.name_of(&keep),

@@ -63,7 +63,7 @@ mod tests {
 
     use crate::formats::{Format, csv};
 
-    const LINKEDIN: &str = "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Lovelace,https://www.linkedin.com/in/ada,,Analytical Engines,\"Mathematician, Poet\",12 Mar 2024\nGrace,Hopper,https://www.linkedin.com/in/grace,grace@navy.example,US Navy,Admiral,32 Foo 2024\n";
+    const LINKEDIN: &str = "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Larkwell,https://www.linkedin.com/in/ada,,Analytical Engines,\"Mathematician, Poet\",12 Mar 2024\nGrace,Hollis,https://www.linkedin.com/in/grace,grace@navy.example,US Navy,Admiral,32 Foo 2024\n";
 
     #[test]
     fn after_its_preamble_and_a_bad_date_is_left_out() {
@@ -82,11 +82,11 @@ mod tests {
 
     #[test]
     fn headerless_by_position_with_2018_dates_and_member_ids() {
-        let text = "Ada,Lovelace,urn:li:member:1234,Analytical Engines,Mathematician,\"1/8/18, 6:14 PM\"\n";
+        let text = "Ada,Larkwell,urn:li:member:1234,Analytical Engines,Mathematician,\"1/8/18, 6:14 PM\"\n";
         let parsed = csv::parse(Path::new("c.csv"), text, Format::Linkedin).unwrap();
         let ada = &parsed.people[0];
         assert_eq!(ada.line, Some(1));
-        assert_eq!(ada.person.name, "Ada Lovelace");
+        assert_eq!(ada.person.name, "Ada Larkwell");
         assert!(ada.person.emails.is_empty());
         assert_eq!(ada.person.met, NaiveDate::from_ymd_opt(2018, 1, 8));
         assert_eq!(ada.person.company.as_deref(), Some("Analytical Engines"));

@@ -70,7 +70,7 @@ mod tests {
 
     #[test]
     fn plain_text_is_untouched_and_not_copied() {
-        for s in ["Ada Lovelace", "Zoë Ünïcode", "李小龍", "O'Brien; <b>"] {
+        for s in ["Ada Larkwell", "Zoë Ünïcode", "李小龍", "O'Brien; <b>"] {
             assert!(matches!(escape(s), Cow::Borrowed(t) if t == s));
         }
     }

@@ -5,13 +5,13 @@
 //!   "version": 1,
 //!   "people": [
 //!     {
-//!       "id": "ada-lovelace",
-//!       "name": "Ada Lovelace",
+//!       "id": "ada-larkwell",
+//!       "name": "Ada Larkwell",
 //!       "interests": ["mathematics", "poetry"]
 //!     }
 //!   ],
 //!   "relationships": [
-//!     { "a": "ada-lovelace", "b": "charles-babbage", "strength": 4 }
+//!     { "a": "ada-larkwell", "b": "charles-bramble", "strength": 4 }
 //!   ]
 //! }
 //! ```

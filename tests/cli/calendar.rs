@@ -27,7 +27,7 @@ fn contacts() -> Env {
         p
     };
     let net = json!({"version": 1, "people": [
-        person("ada", "Ada Lovelace", Some("ada@example.org")),
+        person("ada", "Ada Larkwell", Some("ada@example.org")),
         person("bob", "Bob Stone", Some("bob@example.org")),
         person("cy", "Cy Young", Some("cy@example.org")),
         person("dee", "Dee Dupont", None),

@@ -4,7 +4,7 @@ fn ada() -> Env {
     let env = Env::new();
     env.ok(&[
         "add",
-        "Ada Lovelace",
+        "Ada Larkwell",
         "--interest",
         "poetry,maths",
         "--tag",
@@ -26,7 +26,7 @@ fn edit_sets_adds_and_removes() {
         "edit",
         "ada",
         "--company",
-        "Babbage & Co",
+        "Bramble & Co",
         "--interest",
         "Music",
         "--rm-interest",
@@ -39,20 +39,20 @@ fn edit_sets_adds_and_removes() {
         "+44 20 7946 0000",
         "--no-intros",
     ]);
-    assert_eq!(out["person"]["id"], "ada-lovelace");
+    assert_eq!(out["person"]["id"], "ada-larkwell");
     let changed = strings(&out["changed"]);
     for field in ["company", "interests", "tags", "phones", "no_intros"] {
         assert!(changed.contains(&field), "{field} not in {changed:?}");
     }
-    let p = env.person("ada-lovelace");
-    assert_eq!(p["company"], "Babbage & Co");
+    let p = env.person("ada-larkwell");
+    assert_eq!(p["company"], "Bramble & Co");
     assert_eq!(strings(&p["interests"]), ["poetry", "music"]);
     assert_eq!(strings(&p["tags"]), ["friends"]);
     assert_eq!(strings(&p["phones"]), ["+44 20 7946 0000"]);
     assert_eq!(p["no_intros"], true);
 
     env.ok(&["edit", "ada", "--open-to-intros"]);
-    assert!(env.person("ada-lovelace").get("no_intros").is_none());
+    assert!(env.person("ada-larkwell").get("no_intros").is_none());
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn edit_clears_fields() {
         "--rm-email",
         "ADA@example.org",
     ]);
-    let p = env.person("ada-lovelace");
+    let p = env.person("ada-larkwell");
     for gone in ["company", "interests", "every", "emails"] {
         assert!(p.get(gone).is_none(), "{gone} still set: {p}");
     }
@@ -84,7 +84,7 @@ fn edit_that_changes_nothing_does_not_write() {
     let modified = std::fs::metadata(&env.file).unwrap().modified().unwrap();
     assert_eq!(
         env.ok(&["edit", "ada", "--company", "Engines"]),
-        "ada-lovelace: nothing changed\n"
+        "ada-larkwell: nothing changed\n"
     );
     assert_eq!(env.text(), before);
     assert_eq!(

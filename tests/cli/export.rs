@@ -30,7 +30,7 @@ fn tricky() -> Env {
                 "every": "30d",
                 "no_intros": true,
                 "added": "2026-01-02",
-                "birthday": "1815-12-10",
+                "birthday": "1852-11-07",
                 "urls": ["https://a.example/x?y=1,2"],
                 "pronouns": "she/her",
                 "scores": {"x": [1, 2]}
@@ -138,7 +138,7 @@ fn vcard_is_4_0_with_crlf_folded_lines_and_escapes() {
         "\r\nNOTE:+1\\nsecond line\\; with a comma\\, and \\\\ backslash\\n=SUM(A1)\r\n"
     ));
     assert!(unfolded.contains("\r\nCATEGORIES:-dash,work\r\n"));
-    assert!(unfolded.contains("\r\nBDAY:18151210\r\n"));
+    assert!(unfolded.contains("\r\nBDAY:18521107\r\n"));
     assert!(unfolded.contains("\r\nBDAY:--1209\r\n"));
     assert!(unfolded.contains("\r\nX-NETWEB-ID:hyperlink-x\r\n"));
 }

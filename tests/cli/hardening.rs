@@ -447,7 +447,7 @@ fn a_large_file_is_read_and_refused_like_a_small_one() {
 // 5. Random command sequences
 
 const NAMES: [&str; 10] = [
-    "Ada Lovelace",
+    "Ada Larkwell",
     "Bob",
     "O'Brien, Pat",
     "Zoë Ünïcode",
@@ -456,7 +456,7 @@ const NAMES: [&str; 10] = [
     "=SUM(A1)",
     "Line\nBreak",
     "  Spaced  Out  ",
-    "Grace Hopper",
+    "Grace Hollis",
 ];
 const TERMS: [&str; 6] = ["rust", "Go", " climbing ", "a,b", "x;y", "=1+1"];
 

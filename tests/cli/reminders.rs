@@ -12,7 +12,7 @@ fn two() -> Env {
     let env = Env::new();
     env.ok(&[
         "add",
-        "Ada Lovelace",
+        "Ada Larkwell",
         "--every",
         "30d",
         "--birthday",
@@ -57,32 +57,32 @@ fn has(due: &Value, kind: &str, id: &str) -> bool {
 #[test]
 fn a_snooze_hides_the_person_from_due_until_its_day() {
     let env = two();
-    assert!(has(&env.json(&["due"]), "cadence", "ada-lovelace"));
+    assert!(has(&env.json(&["due"]), "cadence", "ada-larkwell"));
     let done = env.json(&["snooze", "ada", "2w"]);
     assert_eq!(done["until"], "2026-12-09");
     assert!(done["previous"].is_null());
     // Kept among the person's preserved fields: the file's shape is unchanged.
-    assert_eq!(env.person("ada-lovelace")["snoozed_until"], "2026-12-09");
+    assert_eq!(env.person("ada-larkwell")["snoozed_until"], "2026-12-09");
     let out = env.run(&["due"]);
-    assert!(!out.stdout.contains("Ada Lovelace  30d"), "{}", out.stdout);
+    assert!(!out.stdout.contains("Ada Larkwell  30d"), "{}", out.stdout);
     assert!(out.stderr.contains("1 person is snoozed"), "{}", out.stderr);
-    assert!(!has(&env.json(&["due"]), "cadence", "ada-lovelace"));
+    assert!(!has(&env.json(&["due"]), "cadence", "ada-larkwell"));
     // The snooze does not hide the birthday coming up (a date, not a nag).
-    assert!(has(&env.json(&["due"]), "birthday", "ada-lovelace"));
+    assert!(has(&env.json(&["due"]), "birthday", "ada-larkwell"));
     let listed = env.json(&["snooze"]);
     assert_eq!(listed.as_array().unwrap().len(), 1);
-    assert_eq!(listed[0]["id"], "ada-lovelace");
+    assert_eq!(listed[0]["id"], "ada-larkwell");
     assert_eq!(listed[0]["days_left"], 14);
     // The day before it ends, still hidden; on its day, back.
     assert!(!has(
         &json_on(&env, "2026-12-08", &["due"]),
         "cadence",
-        "ada-lovelace"
+        "ada-larkwell"
     ));
     assert!(has(
         &json_on(&env, "2026-12-09", &["due"]),
         "cadence",
-        "ada-lovelace"
+        "ada-larkwell"
     ));
     assert!(
         json_on(&env, "2026-12-09", &["snooze"])
@@ -99,22 +99,22 @@ fn until_a_day_off_and_the_human_output() {
     let out = env.ok(&["snooze", "ada", "--until", "friday"]);
     assert_eq!(
         out,
-        "snoozed Ada Lovelace until 2026-11-27 (in 2 days); `netweb snooze ada-lovelace --off` ends it sooner\n"
+        "snoozed Ada Larkwell until 2026-11-27 (in 2 days); `netweb snooze ada-larkwell --off` ends it sooner\n"
     );
     let listed = env.ok(&["snooze"]);
     assert!(
-        listed.contains("Ada Lovelace  ada-lovelace  2026-11-27  in 2 days"),
+        listed.contains("Ada Larkwell  ada-larkwell  2026-11-27  in 2 days"),
         "{listed}"
     );
     let off = env.json(&["snooze", "ada", "--off"]);
     assert!(off["until"].is_null());
     assert_eq!(off["previous"], "2026-11-27");
-    assert!(env.person("ada-lovelace").get("snoozed_until").is_none());
-    assert!(has(&env.json(&["due"]), "cadence", "ada-lovelace"));
+    assert!(env.person("ada-larkwell").get("snoozed_until").is_none());
+    assert!(has(&env.json(&["due"]), "cadence", "ada-larkwell"));
     let before = env.text();
     assert_eq!(
         env.ok(&["snooze", "ada", "--off"]),
-        "Ada Lovelace is not snoozed; nothing changed\n"
+        "Ada Larkwell is not snoozed; nothing changed\n"
     );
     assert_eq!(env.text(), before);
     // Someone without a cadence can be snoozed, with a word that it changes nothing yet.
@@ -149,7 +149,7 @@ fn bad_durations_dates_and_people_are_refused_clearly() {
     // An unknown person is the same error as everywhere else (exit 1, did-you-mean).
     let err = env.fails(1, &["snooze", "adda", "2w"]);
     assert!(err.contains("no one called \"adda\""), "{err}");
-    assert!(err.contains("did you mean Ada Lovelace"), "{err}");
+    assert!(err.contains("did you mean Ada Larkwell"), "{err}");
     let err = env.fails(2, &["remind", "ada", "12/01/2026", "call"]);
     assert!(err.contains("ambiguous"), "{err}");
     let err = env.fails(2, &["remind", "ada", "2026-11-01", "call"]);
@@ -170,7 +170,7 @@ fn a_reminder_shows_in_due_from_its_day_on_until_it_is_done() {
     let env = two();
     let added = env.json(&["remind", "ada", "friday", "ask", "about", "the", "engine"]);
     assert_eq!(added["date"], "2026-11-27");
-    assert_eq!(added["id"], "ada-lovelace");
+    assert_eq!(added["id"], "ada-larkwell");
     assert_eq!(added["days_late"], -2);
     assert_eq!(added["text"], "ask about the engine");
     let reference = added["ref"].as_str().unwrap().to_string();
@@ -191,8 +191,8 @@ fn a_reminder_shows_in_due_from_its_day_on_until_it_is_done() {
         let first = &due[0];
         assert_eq!(first["type"], "reminder", "{due}");
         assert_eq!(first["ref"], reference.as_str());
-        assert_eq!(first["id"], "ada-lovelace");
-        assert_eq!(first["name"], "Ada Lovelace");
+        assert_eq!(first["id"], "ada-larkwell");
+        assert_eq!(first["name"], "Ada Larkwell");
         assert_eq!(first["text"], "ask about the engine");
         assert_eq!(first["date"], "2026-11-27");
     }
@@ -203,7 +203,7 @@ fn a_reminder_shows_in_due_from_its_day_on_until_it_is_done() {
         "{human}"
     );
     assert!(
-        human.contains("Ada Lovelace  ask about the engine"),
+        human.contains("Ada Larkwell  ask about the engine"),
         "{human}"
     );
     // A snooze quiets the cadence, not a reminder the owner asked for.
@@ -228,13 +228,13 @@ fn a_reminder_shows_in_due_from_its_day_on_until_it_is_done() {
     let header: Vec<&str> = table.lines().next().unwrap().split_whitespace().collect();
     assert_eq!(header, ["DATE", "WHEN", "ID", "NAME", "TEXT"]);
     assert!(
-        table.contains(&format!("in 2 days   {reference}  Ada Lovelace")),
+        table.contains(&format!("in 2 days   {reference}  Ada Larkwell")),
         "{table}"
     );
     let done = env.ok(&["remind", "--done", &reference]);
     assert_eq!(
         done,
-        "done: the reminder about Ada Lovelace on 2026-11-27 (ask about the engine); `netweb undo` brings it back\n"
+        "done: the reminder about Ada Larkwell on 2026-11-27 (ask about the engine); `netweb undo` brings it back\n"
     );
     assert!(!has(
         &json_on(&env, "2026-11-27", &["due"]),
@@ -295,9 +295,9 @@ fn rm_merge_and_a_filtered_export_keep_reminders_consistent() {
     // Merge moves them to the kept record; the longer snooze stays.
     env.ok(&["add", "Ada L", "--distinct"]);
     env.ok(&["remind", "ada-l", "tomorrow", "for the duplicate"]);
-    env.ok(&["snooze", "ada-lovelace", "1w"]);
+    env.ok(&["snooze", "ada-larkwell", "1w"]);
     env.ok(&["snooze", "ada-l", "3w"]);
-    let merged = env.json(&["merge", "ada-lovelace", "ada-l"]);
+    let merged = env.json(&["merge", "ada-larkwell", "ada-l"]);
     assert_eq!(merged["reminders_updated"], 1);
     let people: Vec<Value> = env.data()["reminders"]
         .as_array()
@@ -305,15 +305,15 @@ fn rm_merge_and_a_filtered_export_keep_reminders_consistent() {
         .iter()
         .map(|r| r["person"].clone())
         .collect();
-    assert_eq!(people, ["ada-lovelace", "bo-chen", "ada-lovelace"]);
-    let ada = env.person("ada-lovelace");
+    assert_eq!(people, ["ada-larkwell", "bo-chen", "ada-larkwell"]);
+    let ada = env.person("ada-larkwell");
     assert_eq!(ada["snoozed_until"], "2026-12-16");
     assert!(
         !ada["notes"].as_str().unwrap_or("").contains("snoozed"),
         "{ada}"
     );
     // rm takes the person's reminders with them.
-    let removed = env.json(&["rm", "ada-lovelace"]);
+    let removed = env.json(&["rm", "ada-larkwell"]);
     assert_eq!(removed["reminders_deleted"], 2);
     assert_eq!(env.data()["reminders"].as_array().unwrap().len(), 1);
     let out = env.ok(&["rm", "bo-chen"]);
@@ -404,10 +404,10 @@ fn the_calendar_feed_parses_back_with_stable_uids() {
     };
     let start = |e: &Event| e.get_start().unwrap().date_naive().to_string();
     // Birthdays and anniversaries repeat yearly from the day itself.
-    let birthday = by("ada-lovelace-birthday@netweb");
+    let birthday = by("ada-larkwell-birthday@netweb");
     assert_eq!(birthday.property_value("RRULE"), Some("FREQ=YEARLY"));
     assert_eq!(start(birthday), "1990-12-01");
-    assert_eq!(birthday.get_summary(), Some("Ada Lovelace's birthday"));
+    assert_eq!(birthday.get_summary(), Some("Ada Larkwell's birthday"));
     let leap = by("bo-chen-birthday@netweb");
     assert_eq!(
         leap.property_value("RRULE"),
@@ -415,7 +415,7 @@ fn the_calendar_feed_parses_back_with_stable_uids() {
     );
     assert_eq!(start(by("cy-dunn-anniversary@netweb")), "2015-06-10");
     // Ada was last in touch on 11-21, so due 30 days later; the description says so.
-    let ada = by("ada-lovelace-cadence@netweb");
+    let ada = by("ada-larkwell-cadence@netweb");
     assert_eq!(start(ada), "2026-12-21");
     let about = ada.get_description().unwrap();
     assert!(

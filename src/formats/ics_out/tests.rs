@@ -10,7 +10,7 @@ fn d(s: &str) -> NaiveDate {
 fn net() -> Network {
     let mut ada = Person {
         id: "ada".into(),
-        name: "Ada, Countess; of Lovelace".into(),
+        name: "Ada, Countess; of Larkwell".into(),
         every: Some("30d".into()),
         added: Some(d("2026-11-01")),
         ..Person::default()
@@ -51,7 +51,7 @@ fn every_event_parses_back_with_uid_stamp_and_start() {
     );
     assert_eq!(
         birthday.get_summary(),
-        Some("Ada, Countess; of Lovelace's birthday")
+        Some("Ada, Countess; of Larkwell's birthday")
     );
     // The reminder's day has passed: it is on today, its text on one clean line pair.
     let reminder = events
@@ -61,7 +61,7 @@ fn every_event_parses_back_with_uid_stamp_and_start() {
     assert_eq!(reminder.get_start().map(|s| s.date_naive()), Some(today));
     // Folded within the 75 bytes a line may hold, never inside a character.
     let want = format!(
-        "Ada, Countess; of Lovelace: line one\nline two {}",
+        "Ada, Countess; of Larkwell: line one\nline two {}",
         "é".repeat(60)
     );
     assert_eq!(reminder.get_summary(), Some(want.as_str()));

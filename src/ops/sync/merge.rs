@@ -168,8 +168,8 @@ mod tests {
     #[test]
     fn a_clash_keeps_netwebs_value_and_notes_the_cards() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-        let here = person("Ada Lovelace", Some("Engines"), &["a@x.org"]);
-        let mut card = person("Ada Lovelace", Some("Looms"), &["b@x.org"]);
+        let here = person("Ada Larkwell", Some("Engines"), &["a@x.org"]);
+        let mut card = person("Ada Larkwell", Some("Looms"), &["b@x.org"]);
         card.interests.clear();
         let (merged, clashes) = merge(&here, &card, today);
         assert_eq!(merged.company.as_deref(), Some("Engines"));
@@ -184,11 +184,11 @@ mod tests {
 
     #[test]
     fn a_card_without_netwebs_properties_keeps_netwebs_own_fields() {
-        let here = person("Ada Lovelace", Some("Engines"), &["a@x.org"]);
-        let mut card = person("Ada King", None, &["a@x.org"]);
+        let here = person("Ada Larkwell", Some("Engines"), &["a@x.org"]);
+        let mut card = person("Ada Kell", None, &["a@x.org"]);
         card.interests.clear();
         let taken = take_card(&here, &card, false);
-        assert_eq!(taken.name, "Ada King");
+        assert_eq!(taken.name, "Ada Kell");
         assert_eq!(taken.company, None);
         assert_eq!(taken.interests, ["chess"]);
         assert!(take_card(&here, &card, true).interests.is_empty());

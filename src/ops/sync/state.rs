@@ -6,7 +6,7 @@
 //!
 //! ```json
 //! "sync": [
-//!   {"vdir": "/home/u/.contacts/phone", "uid": "7c1e...", "id": "ada-lovelace",
+//!   {"vdir": "/home/u/.contacts/phone", "uid": "7c1e...", "id": "ada-larkwell",
 //!    "file": "7c1e....vcf", "card": "a1b2c3d4e5f60718", "person": "0f1e2d3c4b5a6978",
 //!    "fields": {"emails": "5d41402a", "name": "7d793037"}}
 //! ]
