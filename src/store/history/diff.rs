@@ -91,7 +91,10 @@ pub(super) fn edited(before: &[u8], edits: &[Edit]) -> Result<Lines> {
         )?;
         i = j;
     }
-    let before_lines = line_count(before);
+    // The lines before the last window are counted already (`counted` is a line start,
+    // so the rest ends as the file does): count only the rest.
+    let before_lines = lines_before + line_count(&before[counted..]);
+    debug_assert_eq!(before_lines, line_count(before));
     Ok(Lines {
         hunks,
         before_lines,
