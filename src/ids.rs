@@ -1,7 +1,7 @@
 //! Person ids to people[] indices: the one resolution that validation, the graph and the
 //! queries share, so each load looks every id up once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use compact_str::CompactString;
 use rayon::prelude::*;
@@ -12,6 +12,9 @@ use crate::model::Relationship;
 /// not resist flooding by hostile input; foldhash is several times faster than std's
 /// SipHash on short strings such as ids and interests.
 pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// The crate's hash set, hashed as `FastMap` is.
+pub(crate) type FastSet<K> = HashSet<K, foldhash::fast::RandomState>;
 
 /// An empty map with room for `n` entries, so building it never rehashes.
 pub(crate) fn map_with_capacity<K, V>(n: usize) -> FastMap<K, V> {

@@ -22,11 +22,10 @@
 //! It costs an eigen-solve per fold and the full graph's, so it runs only while that
 //! work stays within `MAX_WORK` (`applies`). Bigger networks keep the fit of `fit.rs`.
 
-use std::collections::HashSet;
-
 use rayon::prelude::*;
 
 use crate::graph::Node;
+use crate::ids::FastSet;
 use crate::query::suggest::features::{DIM, Features, MONOTONE, inputs};
 use crate::query::suggest::regression::{
     MIN_POSITIVES, PRIOR_STRENGTH, Row, blend, fit_monotone, unit,
@@ -159,7 +158,9 @@ fn fold(
     top: usize,
 ) -> Fold {
     let n = ctx.g.len();
-    let hidden: HashSet<(Node, Node)> = edges[f * size..(f + 1) * size].iter().copied().collect();
+    // Asked once per candidate pair (tens of millions on a dense network of 10,000),
+    // so not with std's SipHash.
+    let hidden: FastSet<(Node, Node)> = edges[f * size..(f + 1) * size].iter().copied().collect();
     let kept: Vec<(Node, Node)> = edges
         .iter()
         .enumerate()
