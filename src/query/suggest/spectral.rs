@@ -6,10 +6,11 @@
 //!
 //! Block subspace iteration: start from a fixed pseudo-random block of `r + 16` vectors,
 //! multiply by the adjacency matrix and re-orthonormalise (modified Gram-Schmidt), a
-//! fixed number of times. Orthonormalising is most of the cost and does not change the
-//! block's span, which is what converges, so it runs every other iteration (and after
-//! the last); in between each column is only scaled back to length one; then the Rayleigh-Ritz step solves the small projected matrix
-//! exactly (cyclic Jacobi). Everything is deterministic.
+//! fixed number of times; then the Rayleigh-Ritz step solves the small projected matrix
+//! exactly (cyclic Jacobi). Everything is deterministic. Orthonormalising is most of an
+//! iteration's cost and does not change the block's span, which is what converges, so it
+//! runs every other iteration and after the last; in between, each column is only scaled
+//! back to length one.
 
 use crate::graph::Node;
 use crate::rng::SplitMix64;
