@@ -21,8 +21,10 @@ use serde_json::value::RawValue;
 use crate::model::{Network, Person, Relationship};
 
 /// Files at least this large are decoded in parts; below it a second thread costs more
-/// than it saves.
-pub(super) const IN_PARTS_FROM: usize = 4 << 20;
+/// than it saves. Measured on a quiet machine (docs/benchmarks.md, "Session 10"): `show`
+/// in parts against one pass, wall, 0.4 MB (300 people) 1.06, 0.8 MB (600) 1.00, 1.3 MB
+/// (1,000) 0.92, 2.6 MB (2,000) 0.90; the CPU is 3-9% more from 1 MB.
+pub(super) const IN_PARTS_FROM: usize = 1 << 20;
 
 /// The network `text` holds, decoded in parts; `None` means "decode it in one pass".
 pub(super) fn decode_in_parts(text: &str) -> Option<Network> {
