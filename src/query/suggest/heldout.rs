@@ -3,11 +3,11 @@
 //! The owner's relationships are shuffled (fixed seed) and cut into ten folds. Each fold
 //! in turn is hidden: the positives are its relationships that are still candidates in
 //! the other nine tenths (a mutual contact, a shared interest or a met need there), the
-//! negatives a uniform sample of that graph's other candidate pairs, each weighted by how
-//! many candidate pairs it stands for, so the fit estimates the real odds that a
-//! candidate is a missing relationship. The inputs are the local ones (`features.rs`) plus
-//! the low-rank reconstructions `lr_r` of the fold graph (`spectral.rs`) for
-//! r = 2, 4, ... 64 (at most half the people).
+//! negatives a sample of that graph's other candidate pairs (`fold_pairs.rs`, by strata
+//! of mutual contacts), each weighted by how many candidate pairs it stands for, so the
+//! fit estimates the real odds that a candidate is a missing relationship. The inputs
+//! are the local ones (`features.rs`) plus the low-rank reconstructions `lr_r` of the
+//! fold graph (`spectral.rs`) for r = 2, 4, ... 64 (at most half the people).
 //!
 //! Not every fold is needed: as many are hidden as give a few thousand hidden
 //! relationships (`TARGET_HIDDEN`), at least two (ten on the smallest networks).
@@ -25,8 +25,8 @@
 use rayon::prelude::*;
 
 use crate::graph::Node;
-use crate::ids::FastSet;
 use crate::query::suggest::features::{DIM, Features, MONOTONE, inputs};
+use crate::query::suggest::fold_pairs::{self, TermVisits};
 use crate::query::suggest::regression::{
     MIN_POSITIVES, PRIOR_STRENGTH, Row, blend, fit_monotone, unit,
 };
@@ -100,6 +100,7 @@ pub fn fit(ctx: &Indexes, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Mo
     let n = ctx.g.len();
     let ranks = ranks(n);
     let top = *ranks.last().expect("applies() checked");
+    let terms = TermVisits::new(ctx);
     let mut rng = SplitMix64::new(0x0066_6f6c_6473);
     for i in (1..edges.len()).rev() {
         edges.swap(i, rng.below(i + 1));
@@ -108,11 +109,11 @@ pub fn fit(ctx: &Indexes, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Mo
     let used = folds_used(edges.len());
     let negatives = NEGATIVES / used;
     let edges = &edges;
-    let ranks_ref = &ranks;
+    let (ranks_ref, terms) = (&ranks, &terms);
     // One fit's rows per fold, on all cores, in fold order.
     let folds: Vec<Fold> = (0..used)
         .into_par_iter()
-        .map(|f| fold(ctx, edges, f, size, negatives, ranks_ref, top))
+        .map(|f| fold(ctx, edges, f, size, negatives, ranks_ref, top, terms))
         .collect();
 
     let dim = DIM + ranks.len();
@@ -148,6 +149,7 @@ pub fn fit(ctx: &Indexes, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Mo
 }
 
 /// The rows of fold `f`: its relationships hidden, the rest as the graph.
+#[allow(clippy::too_many_arguments)]
 fn fold(
     ctx: &Indexes,
     edges: &[(Node, Node)],
@@ -156,11 +158,10 @@ fn fold(
     negatives_wanted: usize,
     ranks: &[usize],
     top: usize,
+    terms: &TermVisits,
 ) -> Fold {
     let n = ctx.g.len();
-    // Asked once per candidate pair (tens of millions on a dense network of 10,000),
-    // so not with std's SipHash.
-    let hidden: FastSet<(Node, Node)> = edges[f * size..(f + 1) * size].iter().copied().collect();
+    let hidden = &edges[f * size..(f + 1) * size];
     let kept: Vec<(Node, Node)> = edges
         .iter()
         .enumerate()
@@ -170,70 +171,14 @@ fn fold(
     let adj = Adjacency::from_edges(n, &kept);
     let eigen = top_eigenpairs(&adj, top, FOLD_ITERS);
     let mut rng = SplitMix64::new(0x6e65_6761_7469_7665 ^ f as u64);
-    let mut rows = Vec::new();
-    let mut sample: Vec<(Node, Node, u32, f64)> = Vec::with_capacity(negatives_wanted);
-    let mut negatives = 0usize;
-    let mut seen = vec![u32::MAX; n];
-    let mut common = vec![0u32; n];
-    let mut mutual = vec![0.0f64; n];
-    let mut touched: Vec<Node> = Vec::new();
-    for x in 0..n as Node {
-        seen[x as usize] = x;
-        for &y in adj.neighbors(x) {
-            seen[y as usize] = x;
-        }
-        touched.clear();
-        for &z in adj.neighbors(x) {
-            let share = 1.0 / adj.neighbors(z).len() as f64;
-            for &y in adj.neighbors(z) {
-                if y > x && seen[y as usize] != x {
-                    seen[y as usize] = x;
-                    touched.push(y);
-                }
-                if y > x {
-                    common[y as usize] += 1;
-                    mutual[y as usize] += share;
-                }
-            }
-        }
-        for y in ctx.sharing_terms(x, usize::MAX) {
-            if y > x && seen[y as usize] != x {
-                seen[y as usize] = x;
-                touched.push(y);
-            }
-        }
-        for &y in &touched {
-            let (c, ra) = (
-                std::mem::take(&mut common[y as usize]),
-                std::mem::take(&mut mutual[y as usize]),
-            );
-            if hidden.contains(&(x, y)) {
-                rows.push((row(ctx, &adj, &eigen, ranks, x, y, c, ra), 1.0, 1.0));
-            } else {
-                // Reservoir sampling: a uniform sample of all candidate non-edges.
-                negatives += 1;
-                if sample.len() < negatives_wanted {
-                    sample.push((x, y, c, ra));
-                } else {
-                    let j = rng.below(negatives);
-                    if j < negatives_wanted {
-                        sample[j] = (x, y, c, ra);
-                    }
-                }
-            }
-        }
-        // Wedges through a neighbour of x to another neighbour left counts behind.
-        for &z in adj.neighbors(x) {
-            for &y in adj.neighbors(z) {
-                common[y as usize] = 0;
-                mutual[y as usize] = 0.0;
-            }
-        }
-    }
-    let weight = negatives as f64 / sample.len().max(1) as f64;
-    for (x, y, c, ra) in sample {
-        rows.push((row(ctx, &adj, &eigen, ranks, x, y, c, ra), 0.0, weight));
-    }
+    let pairs = fold_pairs::stratified(ctx, &adj, hidden, terms, negatives_wanted, &mut rng);
+    let rows = pairs
+        .into_iter()
+        .map(|p| {
+            let inputs = row(ctx, &adj, &eigen, ranks, p.x, p.y, p.common, p.mutual);
+            (inputs, if p.hidden { 1.0 } else { 0.0 }, p.weight)
+        })
+        .collect();
     Fold {
         rows,
         hidden: hidden.len(),

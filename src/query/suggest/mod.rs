@@ -11,6 +11,7 @@ pub mod candidates;
 mod explain;
 pub mod features;
 pub mod fit;
+pub mod fold_pairs;
 pub mod groups;
 pub mod heldout;
 pub mod matching;
