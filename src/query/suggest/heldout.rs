@@ -1,4 +1,5 @@
-//! The fit for small networks: learn from relationships the model has not seen.
+//! The fit for networks up to tens of thousands of people: learn from relationships the
+//! model has not seen.
 //!
 //! The owner's relationships are shuffled (fixed seed) and cut into ten folds. Each fold
 //! in turn is hidden: the positives are its relationships that are still candidates in
@@ -7,7 +8,8 @@
 //! of mutual contacts), each weighted by how many candidate pairs it stands for, so the
 //! fit estimates the real odds that a candidate is a missing relationship. The inputs
 //! are the local ones (`features.rs`) plus the low-rank reconstructions `lr_r` of the
-//! fold graph (`spectral.rs`) for r = 2, 4, ... 64 (at most half the people).
+//! fold graph (`spectral.rs`) for r = 2, 4, ... 64 (at most half the people, and only
+//! the ranks whose eigen-solves fit `MAX_WORK`).
 //!
 //! Not every fold is needed: as many are hidden as give a few thousand hidden
 //! relationships (`TARGET_HIDDEN`), at least two (ten on the smallest networks).
@@ -19,8 +21,9 @@
 //! four choices (with or without interests, with or without low rank) is kept. A group
 //! is kept only if it does strictly better.
 //!
-//! It costs an eigen-solve per fold and the full graph's, so it runs only while that
-//! work stays within `MAX_WORK` (`applies`). Bigger networks keep the fit of `fit.rs`.
+//! It costs an eigen-solve per fold and the full graph's, so a larger network gets fewer
+//! ranks, and one where even rank 2 exceeds `MAX_WORK` (100,000 people with a million
+//! relationships: 3.7e9) keeps the fit of `fit.rs` (`applies`).
 
 use rayon::prelude::*;
 
@@ -54,21 +57,19 @@ const FOLD_ITERS: usize = 12;
 const NEGATIVES: usize = 20_000;
 /// The most work (multiply-adds of the eigen-solves: per subspace iteration, the block
 /// of p vectors times the neighbour lists and its orthonormalisation, n p^2) the fit may
-/// take. It admits the networks the first caps did (1,000 people and 5,000
+/// take. It admits every rank for the networks the first caps did (1,000 people and 5,000
 /// relationships: 1.1e9 with ten folds) and, with fewer folds, larger ones of the same
-/// cost (a 1,446-person college of 59,589 relationships: 1.0e9); a generated network of
-/// 10,000 people and 100,000 relationships (4.3e9) and anything larger keep the fit of `fit.rs`.
+/// cost (a 1,446-person college of 59,589 relationships: 1.0e9); 10,000 people with
+/// 100,000 relationships get ranks 2-16 (0.9e9; all six would be 4.3e9), 30,000 with
+/// 300,000 rank 2 alone (1.1e9).
 const MAX_WORK: f64 = 1.2e9;
 /// Fewer relationships than this leave folds too small to learn from.
 const MIN_RELATIONSHIPS: usize = 10 * MIN_POSITIVES;
 
-/// Whether a network of this size gets the held-out fit: its eigen-solves within
-/// `MAX_WORK`, and at least `MIN_POSITIVES` relationships hidden in every fold.
+/// Whether a network of this size gets the held-out fit: the eigen-solves of rank 2 at
+/// least within `MAX_WORK`, and at least `MIN_POSITIVES` relationships hidden in every fold.
 pub fn applies(people: usize, relationships: usize) -> bool {
-    let Some(&top) = ranks(people).last() else {
-        return false;
-    };
-    relationships >= MIN_RELATIONSHIPS && work(people, relationships, top) <= MAX_WORK
+    relationships >= MIN_RELATIONSHIPS && !ranks(people, relationships).is_empty()
 }
 
 /// The eigen-solves' multiply-adds: one per used fold and one for the whole graph.
@@ -86,8 +87,14 @@ fn folds_used(relationships: usize) -> usize {
     wanted + wanted % 2
 }
 
-fn ranks(people: usize) -> Vec<usize> {
-    RANKS.iter().copied().filter(|&r| r <= people / 2).collect()
+/// The ranks of the low-rank inputs: every doubling up to half the people whose
+/// eigen-solves stay within `MAX_WORK`, so a larger network gets fewer of them (at 10,000
+/// people and 100,000 relationships those up to 16, at 30,000 and 300,000 only 2) rather
+/// than none.
+fn ranks(people: usize, relationships: usize) -> Vec<usize> {
+    (RANKS.iter().copied())
+        .filter(|&r| r <= people / 2 && work(people, relationships, r) <= MAX_WORK)
+        .collect()
 }
 
 /// One hidden fold: its rows and how many relationships it hid.
@@ -98,7 +105,7 @@ struct Fold {
 
 pub fn fit(ctx: &Indexes, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Model {
     let n = ctx.g.len();
-    let ranks = ranks(n);
+    let ranks = ranks(n, edges.len());
     let top = *ranks.last().expect("applies() checked");
     let terms = TermVisits::new(ctx);
     let mut rng = SplitMix64::new(0x0066_6f6c_6473);
@@ -319,4 +326,29 @@ fn precision(fold: &Fold, w: &[f64]) -> f64 {
         taken += r.2;
     }
     hits / fold.hidden as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn larger_networks_get_fewer_ranks_rather_than_none() {
+        // Within the first caps every rank up to half the people.
+        assert_eq!(ranks(1_000, 5_000), RANKS);
+        assert_eq!(ranks(100, 1_000), [2, 4, 8, 16, 32]);
+        // The colleges of ../shared/data.
+        assert_eq!(ranks(1_446, 59_589), RANKS);
+        // Then fewer, as the work bound allows.
+        assert_eq!(ranks(10_000, 100_000), [2, 4, 8, 16]);
+        assert_eq!(ranks(20_000, 200_000), [2, 4, 8]);
+        assert_eq!(ranks(30_000, 300_000), [2]);
+        assert!(applies(30_000, 300_000));
+        // Past rank 2, the fit of fit.rs.
+        assert_eq!(ranks(100_000, 1_000_000), [0usize; 0]);
+        assert!(!applies(100_000, 1_000_000));
+        // Too few relationships to hide.
+        assert!(!applies(150, MIN_RELATIONSHIPS - 1));
+        assert!(applies(150, MIN_RELATIONSHIPS));
+    }
 }

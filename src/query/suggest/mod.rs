@@ -3,9 +3,10 @@
 //! signals.rs measures a pair (mutual contacts, shared interests, needs met; positions.rs
 //! adds what people's positions say to the interests and needs), features.rs
 //! turns the measures into model inputs, scoring.rs combines them with weights fit.rs
-//! (or heldout.rs, on small networks) learns from the owner's own network through
-//! regression.rs, rank/ finds the best pairs without scoring all of them, and this file
-//! turns the winners into explained suggestions. groups.rs does the same for small groups.
+//! (or heldout.rs, up to tens of thousands of people) learns from the owner's own
+//! network through regression.rs, rank/ finds the best pairs without scoring all of
+//! them, and this file turns the winners into explained suggestions. groups.rs does the
+//! same for small groups.
 
 pub mod candidates;
 mod explain;

@@ -15,8 +15,8 @@ pub struct Model {
     pub weights: [f64; DIM],
     /// The network's largest degree, for bounding the degree input.
     pub max_degree: usize,
-    /// The low-rank inputs, when the held-out fit chose them (small networks only; see
-    /// `heldout.rs`). The ranker bounds them person by person (`LowRank::reach`).
+    /// The low-rank inputs, when the held-out fit chose them (up to about 30,000 people;
+    /// see `heldout.rs`). The ranker bounds them person by person (`LowRank::reach`).
     pub lowrank: Option<LowRank>,
     /// What the held-out fit's guard measured and chose (for `NETWEB_DEBUG_MODEL`).
     pub guard: Option<Guard>,
