@@ -86,8 +86,8 @@ fn visits(ctx: &Indexes, x: Node, y: Node) -> usize {
         .count()
 }
 
-/// The mutual contacts of `x` and `y` in the fold graph, as the walk sums them (in
-/// ascending order of the contact, so to the same bits).
+/// The mutual contacts of `x` and `y` in the fold graph, summed as the wedge walk in
+/// `stratified` sums them (in ascending order of the contact, so to the same bits).
 fn mutual(adj: &Adjacency, x: Node, y: Node) -> (u32, f64) {
     crate::sorted::intersection(adj.neighbors(x), adj.neighbors(y)).fold((0, 0.0), |(c, ra), z| {
         (c + 1, ra + 1.0 / adj.neighbors(z).len() as f64)
@@ -105,17 +105,19 @@ fn stratum(common: u32) -> usize {
     }
 }
 
-/// Draws of term visits per pair wanted in the stratum without mutual contacts: at
-/// least half the visits reach a later person, and a pair is kept unless it is already
-/// linked, hidden or has a mutual contact, so this only runs out where nearly every
-/// pair sharing a term also shares a contact (and that stratum then hardly matters).
+/// Draws of term visits per pair wanted in the stratum without mutual contacts: about
+/// half the visits reach a later person (a pair is kept from its lower end), and a pair
+/// is kept unless it is already linked, hidden or has a mutual contact, so this only
+/// runs out where nearly every pair sharing a term also shares a contact (and that
+/// stratum then hardly matters).
 const DRAWS_PER_PAIR: usize = 64;
 
 /// The hidden relationships still candidates, then about `wanted / 8` pairs from each
 /// stratum by mutual contacts. Pairs with a mutual contact come from the wedge walk
 /// (exact counts, a uniform reservoir each); pairs without one, sharing only a term,
 /// from uniformly drawn term visits, each weighted by the visits it has (an unbiased
-/// estimate of how many such candidates there are, whatever the overlap of terms).
+/// estimate of how many such candidates there are, whatever the overlap of terms; the
+/// draws stop at a number kept, which biases it by about one part in that number).
 pub fn stratified(
     ctx: &Indexes,
     adj: &Adjacency,
