@@ -148,7 +148,10 @@ pub fn stratified(
         .filter(|p| p.common > 0 || visits(ctx, p.x, p.y) > 0)
         .collect();
 
-    let mut strata: Vec<Vec<Candidate>> = (0..STRATA).map(|_| Vec::with_capacity(share)).collect();
+    // Strata 1 and up, from the wedges; stratum 0 is drawn below, into `drawn`.
+    let mut strata: Vec<Vec<Candidate>> = (0..STRATA)
+        .map(|s| Vec::with_capacity(if s == 0 { 0 } else { share }))
+        .collect();
     let mut counts = [0usize; STRATA];
     let mut common = vec![0u32; n];
     let mut ra = vec![0.0f64; n];

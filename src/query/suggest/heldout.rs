@@ -120,7 +120,7 @@ pub fn fit(ctx: &Indexes, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Mo
     // One fit's rows per fold, on all cores, in fold order.
     let folds: Vec<Fold> = (0..used)
         .into_par_iter()
-        .map(|f| fold(ctx, edges, f, size, negatives, ranks_ref, top, terms))
+        .map(|f| fold(ctx, edges, f, size, negatives, ranks_ref, terms))
         .collect();
 
     let dim = DIM + ranks.len();
@@ -156,7 +156,6 @@ pub fn fit(ctx: &Indexes, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Mo
 }
 
 /// The rows of fold `f`: its relationships hidden, the rest as the graph.
-#[allow(clippy::too_many_arguments)]
 fn fold(
     ctx: &Indexes,
     edges: &[(Node, Node)],
@@ -164,10 +163,10 @@ fn fold(
     size: usize,
     negatives_wanted: usize,
     ranks: &[usize],
-    top: usize,
     terms: &TermVisits,
 ) -> Fold {
     let n = ctx.g.len();
+    let top = *ranks.last().expect("applies() checked");
     let hidden = &edges[f * size..(f + 1) * size];
     let kept: Vec<(Node, Node)> = edges
         .iter()
