@@ -6,8 +6,9 @@
 //! The sample is taken by mutual contacts, an equal share from each stratum (none, 1,
 //! 2-3, 4-7, ... 64 or more). Pairs with a mutual contact come from a walk over the
 //! wedges (exact counts, a uniform reservoir per stratum); pairs with none, which share
-//! only a term, from uniformly drawn visits of the term walk (`TermVisits`), without
-//! walking it: at 10,000 generated people that walk is 200 million visits a fold.
+//! only a term, from the network's uniform draws of candidate pairs
+//! (`candidates::PairSampler`, every term included), without walking everyone who
+//! shares a term: at 10,000 generated people that walk is 200 million visits a fold.
 //!
 //! Why strata: a uniform sample at 10,000 people makes each negative stand for thousands
 //! of candidates, so a handful of them decided the guard's precision and its choice
@@ -18,6 +19,7 @@
 
 use crate::graph::Node;
 use crate::ids::FastSet;
+use crate::query::suggest::candidates::PairSampler;
 use crate::query::suggest::signals::Indexes;
 use crate::query::suggest::spectral::Adjacency;
 use crate::rng::SplitMix64;
@@ -35,55 +37,9 @@ pub struct Candidate {
     pub weight: f64,
 }
 
-/// Every visit of the term walk: person x meets each holder of each term of
-/// `Indexes::sharing(x)`. `start[x]` counts the visits before x's, so a visit can be
-/// drawn uniformly and the walk's length is known before walking it.
-pub struct TermVisits {
-    start: Vec<u64>,
-}
-
-impl TermVisits {
-    pub fn new(ctx: &Indexes) -> TermVisits {
-        let mut start = Vec::with_capacity(ctx.g.len() + 1);
-        let mut total = 0u64;
-        start.push(0);
-        for x in 0..ctx.g.len() as Node {
-            total += (ctx.sharing(x, usize::MAX))
-                .map(|s| ctx.holders(s).len() as u64)
-                .sum::<u64>();
-            start.push(total);
-        }
-        TermVisits { start }
-    }
-
-    /// How many visits the term walk makes (pairs sharing several terms are visited once
-    /// per term, and from both ends).
-    pub fn total(&self) -> u64 {
-        *self.start.last().unwrap_or(&0)
-    }
-
-    /// A uniformly drawn visit, as (person, the person visited); `total()` > 0.
-    fn draw(&self, ctx: &Indexes, rng: &mut SplitMix64) -> (Node, Node) {
-        let v = rng.below(self.total() as usize) as u64;
-        let x = self.start.partition_point(|&s| s <= v) - 1;
-        let mut at = (v - self.start[x]) as usize;
-        for s in ctx.sharing(x as Node, usize::MAX) {
-            let holders = ctx.holders(s);
-            if at < holders.len() {
-                return (x as Node, holders[at]);
-            }
-            at -= holders.len();
-        }
-        unreachable!("start[] counts the same visits")
-    }
-}
-
-/// How many of `x`'s term visits reach `y`: the walk from `x` meets `y` once per term
-/// of `x`'s that `y` holds.
-fn visits(ctx: &Indexes, x: Node, y: Node) -> usize {
-    ctx.sharing(x, usize::MAX)
-        .filter(|&s| ctx.holds(y, s))
-        .count()
+/// Whether `x` and `y` share a term: an interest, or a need one meets for the other.
+fn share_a_term(ctx: &Indexes, x: Node, y: Node) -> bool {
+    ctx.sharing(x, usize::MAX).any(|s| ctx.holds(y, s))
 }
 
 /// The mutual contacts of `x` and `y` in the fold graph, summed as the wedge walk in
@@ -105,24 +61,26 @@ fn stratum(common: u32) -> usize {
     }
 }
 
-/// Draws of term visits per pair wanted in the stratum without mutual contacts: about
-/// half the visits reach a later person (a pair is kept from its lower end), and a pair
-/// is kept unless it is already linked, hidden or has a mutual contact, so this only
-/// runs out where nearly every pair sharing a term also shares a contact (and that
-/// stratum then hardly matters).
+/// Draws of `PairSampler` per pair wanted in the stratum without mutual contacts: about
+/// half the draws are a pair's first path from its lower end, and such a pair is kept
+/// unless it has a mutual contact in the fold graph or shares no term, so this only runs
+/// out where nearly every candidate pair has a mutual contact (and that stratum then
+/// hardly matters).
 const DRAWS_PER_PAIR: usize = 64;
 
 /// The hidden relationships still candidates, then about `wanted / 8` pairs from each
 /// stratum by mutual contacts. Pairs with a mutual contact come from the wedge walk
 /// (exact counts, a uniform reservoir each); pairs without one, sharing only a term,
-/// from uniformly drawn term visits, each weighted by the visits it has (an unbiased
-/// estimate of how many such candidates there are, whatever the overlap of terms; the
-/// draws stop at a number kept, which biases it by about one part in that number).
-pub fn stratified(
+/// from `pairs`, the whole network's sampler with every term: a drawn path is kept when
+/// it is the first path of a pair x < y that is such a pair in the fold graph, and every
+/// candidate pair has one first path from its lower end, so each kept pair stands for
+/// paths / draws of them (the draws stop at a number kept, which biases that by about
+/// one part in the number).
+pub(crate) fn stratified(
     ctx: &Indexes,
     adj: &Adjacency,
     hidden_edges: &[(Node, Node)],
-    terms: &TermVisits,
+    pairs: &PairSampler,
     wanted: usize,
     rng: &mut SplitMix64,
 ) -> Vec<Candidate> {
@@ -145,7 +103,7 @@ pub fn stratified(
                 weight: 1.0,
             }
         })
-        .filter(|p| p.common > 0 || visits(ctx, p.x, p.y) > 0)
+        .filter(|p| p.common > 0 || share_a_term(ctx, p.x, p.y))
         .collect();
 
     // Strata 1 and up, from the wedges; stratum 0 is drawn below, into `drawn`.
@@ -199,15 +157,17 @@ pub fn stratified(
         }
     }
 
-    // The stratum without mutual contacts, from the term visits.
+    // The stratum without mutual contacts, from the network's candidate pairs. Pairs
+    // linked or hidden here are linked in the network, so the sampler never gives them.
     let mut draws = 0usize;
-    let mut drawn: Vec<(Candidate, usize)> = Vec::with_capacity(share);
-    while terms.total() > 0 && drawn.len() < share && draws < DRAWS_PER_PAIR * share {
+    let mut drawn: Vec<Candidate> = Vec::with_capacity(share);
+    while pairs.paths() > 0 && drawn.len() < share && draws < DRAWS_PER_PAIR * share {
         draws += 1;
-        let (x, y) = terms.draw(ctx, rng);
-        if y <= x
-            || adj.neighbors(x).binary_search(&y).is_ok()
-            || hidden.contains(&(x, y))
+        let Some((x, y)) = pairs.draw(rng) else {
+            continue;
+        };
+        if y < x
+            || !share_a_term(ctx, x, y)
             || crate::sorted::intersection(adj.neighbors(x), adj.neighbors(y))
                 .next()
                 .is_some()
@@ -222,14 +182,10 @@ pub fn stratified(
             hidden: false,
             weight: 1.0,
         };
-        drawn.push((pair, visits(ctx, x, y)));
+        drawn.push(pair);
     }
-    // A kept draw of a pair with m visits stands for len / (draws m) pairs.
-    let per_draw = terms.total() as f64 / draws.max(1) as f64;
-    out.extend((drawn.into_iter()).map(|(p, m)| Candidate {
-        weight: per_draw / m as f64,
-        ..p
-    }));
+    let weight = pairs.paths() as f64 / draws.max(1) as f64;
+    out.extend(drawn.into_iter().map(|p| Candidate { weight, ..p }));
     for (s, sample) in strata.into_iter().enumerate().skip(1) {
         let weight = counts[s] as f64 / sample.len().max(1) as f64;
         out.extend(sample.into_iter().map(|p| Candidate { weight, ..p }));
@@ -261,9 +217,9 @@ mod tests {
         let (hidden_edges, kept) = edges.split_at(edges.len() / 10);
         let hidden: FastSet<(Node, Node)> = hidden_edges.iter().copied().collect();
         let adj = Adjacency::from_edges(g.len(), kept);
-        let terms = TermVisits::new(&ctx);
+        let pairs = PairSampler::new(&ctx, usize::MAX);
         let mut rng = SplitMix64::new(7);
-        let sample = stratified(&ctx, &adj, hidden_edges, &terms, 16_000, &mut rng);
+        let sample = stratified(&ctx, &adj, hidden_edges, &pairs, 16_000, &mut rng);
 
         // Every candidate pair of the fold graph, from all pairs.
         let mut all = Vec::new();
@@ -271,7 +227,7 @@ mod tests {
             for y in x + 1..g.len() as Node {
                 let (common, mutual) = mutual(&adj, x, y);
                 let linked = adj.neighbors(x).binary_search(&y).is_ok();
-                if !linked && (common > 0 || visits(&ctx, x, y) > 0) {
+                if !linked && (common > 0 || share_a_term(&ctx, x, y)) {
                     let hidden = hidden.contains(&(x, y));
                     all.push(Candidate {
                         x,
@@ -299,7 +255,7 @@ mod tests {
         assert_eq!(every, drawn);
 
         // Strata with mutual contacts are counted exactly; the one without is estimated
-        // from the drawn term visits.
+        // from the sampler's draws.
         let (want, got) = (totals(&all), totals(&sample));
         for s in 1..STRATA {
             assert!(
@@ -319,7 +275,7 @@ mod tests {
         for p in sample.iter().filter(|p| !p.hidden) {
             assert!(p.x < p.y && adj.neighbors(p.x).binary_search(&p.y).is_err());
             assert!(!hidden.contains(&(p.x, p.y)));
-            assert!(p.common > 0 || visits(&ctx, p.x, p.y) > 0);
+            assert!(p.common > 0 || share_a_term(&ctx, p.x, p.y));
         }
     }
 }

@@ -28,8 +28,9 @@
 use rayon::prelude::*;
 
 use crate::graph::Node;
+use crate::query::suggest::candidates::PairSampler;
 use crate::query::suggest::features::{DIM, Features, MONOTONE, inputs};
-use crate::query::suggest::fold_pairs::{self, TermVisits};
+use crate::query::suggest::fold_pairs;
 use crate::query::suggest::regression::{
     MIN_POSITIVES, PRIOR_STRENGTH, Row, blend, fit_monotone, unit,
 };
@@ -107,7 +108,8 @@ pub fn fit(ctx: &Indexes, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Mo
     let n = ctx.g.len();
     let ranks = ranks(n, edges.len());
     let top = *ranks.last().expect("applies() checked");
-    let terms = TermVisits::new(ctx);
+    // Every term, so that pairs sharing only a common one can be drawn too.
+    let pairs = PairSampler::new(ctx, usize::MAX);
     let mut rng = SplitMix64::new(0x0066_6f6c_6473);
     for i in (1..edges.len()).rev() {
         edges.swap(i, rng.below(i + 1));
@@ -116,11 +118,11 @@ pub fn fit(ctx: &Indexes, mut edges: Vec<(Node, Node)>, max_degree: usize) -> Mo
     let used = folds_used(edges.len());
     let negatives = NEGATIVES / used;
     let edges = &edges;
-    let (ranks_ref, terms) = (&ranks, &terms);
+    let (ranks_ref, pairs) = (&ranks, &pairs);
     // One fit's rows per fold, on all cores, in fold order.
     let folds: Vec<Fold> = (0..used)
         .into_par_iter()
-        .map(|f| fold(ctx, edges, f, size, negatives, ranks_ref, terms))
+        .map(|f| fold(ctx, edges, f, size, negatives, ranks_ref, pairs))
         .collect();
 
     let dim = DIM + ranks.len();
@@ -163,7 +165,7 @@ fn fold(
     size: usize,
     negatives_wanted: usize,
     ranks: &[usize],
-    terms: &TermVisits,
+    pairs: &PairSampler,
 ) -> Fold {
     let n = ctx.g.len();
     let top = *ranks.last().expect("applies() checked");
@@ -177,7 +179,7 @@ fn fold(
     let adj = Adjacency::from_edges(n, &kept);
     let eigen = top_eigenpairs(&adj, top, FOLD_ITERS);
     let mut rng = SplitMix64::new(0x6e65_6761_7469_7665 ^ f as u64);
-    let pairs = fold_pairs::stratified(ctx, &adj, hidden, terms, negatives_wanted, &mut rng);
+    let pairs = fold_pairs::stratified(ctx, &adj, hidden, pairs, negatives_wanted, &mut rng);
     let rows = pairs
         .into_iter()
         .map(|p| {
